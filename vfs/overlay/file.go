@@ -1,0 +1,385 @@
+package overlay
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"sync"
+	"syscall"
+
+	"github.com/sandsh/sandsh/vfs"
+	"github.com/sandsh/sandsh/vfs/memory"
+)
+
+// openLowerFile opens the lower regular file at the lower path p for
+// reading. It never blocks on a FIFO and refuses anything but a regular
+// file.
+func (o *FS) openLowerFile(p string) (*os.File, error) {
+	f, err := o.lower.OpenFile(vfs.Rel(p), os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		return nil, lowerErr(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, lowerErr(err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, vfs.ErrSpecialFile
+	}
+	return f, nil
+}
+
+// openLower opens the lower-only file l for reading. Reads stream from disk.
+func (o *FS) openLower(name string, l loc) (vfs.File, error) {
+	f, err := o.openLowerFile(l.low)
+	if err != nil {
+		return nil, err
+	}
+	return &lowerFile{File: f, o: o, name: name, path: l.path}, nil
+}
+
+// lowerFile is a lower file open for reading. It can never change the lower
+// file.
+type lowerFile struct {
+	*os.File
+	o    *FS
+	name string
+	path string
+}
+
+func (f *lowerFile) err(op string, errno error) error { return vfs.PathError(op, f.name, errno) }
+
+func (f *lowerFile) Name() string                       { return f.name }
+func (f *lowerFile) Write([]byte) (int, error)          { return 0, f.err("write", syscall.EBADF) }
+func (f *lowerFile) WriteAt([]byte, int64) (int, error) { return 0, f.err("write", syscall.EBADF) }
+func (f *lowerFile) WriteString(string) (int, error)    { return 0, f.err("write", syscall.EBADF) }
+func (f *lowerFile) Truncate(int64) error               { return f.err("truncate", syscall.EINVAL) }
+func (f *lowerFile) Sync() error                        { return nil }
+func (f *lowerFile) Readdir(int) ([]fs.FileInfo, error) {
+	return nil, f.err("readdirent", syscall.ENOTDIR)
+}
+func (f *lowerFile) Readdirnames(int) ([]string, error) {
+	return nil, f.err("readdirent", syscall.ENOTDIR)
+}
+
+// Stat returns the stat result of the open file.
+func (f *lowerFile) Stat() (fs.FileInfo, error) {
+	fi, err := f.File.Stat()
+	if err != nil {
+		return nil, f.err("stat", lowerErr(err))
+	}
+	return f.o.info(loc{path: f.path, lowI: fi})
+}
+
+// upperFile is an open upper file that came from the lower layer. Until
+// its first write it may still share the lower bytes (meta.lower != "");
+// reads then come from disk, and the first write copies the bytes up.
+type upperFile struct {
+	o    *FS
+	mem  *memory.File
+	meta *meta
+	name string
+	flag int
+
+	mu  sync.Mutex
+	off int64
+	low *os.File // the shared lower file, opened on first read
+}
+
+func (f *upperFile) err(op string, errno error) error { return vfs.PathError(op, f.name, errno) }
+
+func (f *upperFile) Name() string { return f.name }
+
+func (f *upperFile) readable() bool { return f.flag&(os.O_WRONLY|os.O_RDWR) != os.O_WRONLY }
+func (f *upperFile) writable() bool { return f.flag&(os.O_WRONLY|os.O_RDWR) != 0 }
+
+// shared returns the lower path whose bytes the file still shares, or "".
+func (f *upperFile) shared() string {
+	f.o.mu.RLock()
+	defer f.o.mu.RUnlock()
+	return f.meta.lower
+}
+
+// readAt reads at off from wherever the bytes are now. The caller holds
+// f.mu.
+func (f *upperFile) readAt(p []byte, off int64) (int, error) {
+	if !f.readable() {
+		return 0, f.err("read", syscall.EBADF)
+	}
+	lp := f.shared()
+	if lp == "" {
+		return f.mem.ReadAt(p, off)
+	}
+	if f.low == nil {
+		lf, err := f.o.openLowerFile(lp)
+		if err != nil {
+			return 0, f.err("read", err)
+		}
+		f.low = lf
+	}
+	n, err := f.low.ReadAt(p, off)
+	if err != nil && err != io.EOF {
+		err = f.err("read", lowerErr(err))
+	}
+	return n, err
+}
+
+// Read reads from the current offset.
+func (f *upperFile) Read(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, err := f.readAt(p, f.off)
+	f.off += int64(n)
+	if n > 0 && err == io.EOF {
+		err = nil
+	}
+	return n, err
+}
+
+// ReadAt reads at off without moving the offset.
+func (f *upperFile) ReadAt(p []byte, off int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.readAt(p, off)
+}
+
+// copyUp copies the first limit bytes of the shared lower file into the
+// upper inode, once. On failure the inode is left empty and still shares
+// the lower bytes, so the view is unchanged and a retry is possible.
+func (f *upperFile) copyUp(limit int64) error {
+	o := f.o
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	lp := f.meta.lower
+	if lp == "" {
+		return nil
+	}
+	if o.readOnly {
+		return syscall.EROFS
+	}
+	src, err := o.openLowerFile(lp)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := f.mem.Reopen(os.O_RDWR)
+	if err != nil {
+		return bare(err)
+	}
+	defer dst.Close()
+	fi, err := dst.Stat()
+	if err != nil {
+		return bare(err)
+	}
+	atime, mtime := times(fi)
+	if _, err := io.Copy(io.NewOffsetWriter(dst, 0), io.LimitReader(src, limit)); err != nil {
+		dst.Truncate(0)
+		return bare(err)
+	}
+	f.meta.lower = ""
+	// The copy is not a modification: keep the times the file had.
+	return bare(dst.Chtimes(atime, mtime))
+}
+
+// Write writes at the current offset, or at the end in append mode.
+func (f *upperFile) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.beforeWrite(); err != nil {
+		return 0, err
+	}
+	if f.flag&os.O_APPEND != 0 {
+		n, err := f.mem.Write(p)
+		f.off, _ = f.mem.Seek(0, io.SeekCurrent)
+		return n, err
+	}
+	n, err := f.mem.WriteAt(p, f.off)
+	f.off += int64(n)
+	return n, err
+}
+
+// WriteAt writes at off without moving the offset.
+func (f *upperFile) WriteAt(p []byte, off int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.beforeWrite(); err != nil {
+		return 0, err
+	}
+	return f.mem.WriteAt(p, off)
+}
+
+// WriteString writes s at the current offset.
+func (f *upperFile) WriteString(s string) (int, error) { return f.Write([]byte(s)) }
+
+func (f *upperFile) beforeWrite() error {
+	if !f.writable() {
+		return f.err("write", syscall.EBADF)
+	}
+	if err := f.copyUp(1<<63 - 1); err != nil {
+		return f.err("write", err)
+	}
+	return nil
+}
+
+// Truncate changes the size of the file. A file still sharing lower bytes
+// copies only the bytes it keeps.
+func (f *upperFile) Truncate(size int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.writable() || size < 0 {
+		return f.err("truncate", syscall.EINVAL)
+	}
+	if err := f.copyUp(size); err != nil {
+		return f.err("truncate", err)
+	}
+	return f.mem.Truncate(size)
+}
+
+// Seek sets the offset for the next Read or Write.
+func (f *upperFile) Seek(offset int64, whence int) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var base int64
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		base = f.off
+	case io.SeekEnd:
+		fi, err := f.Stat()
+		if err != nil {
+			return 0, err
+		}
+		base = fi.Size()
+	default:
+		return 0, f.err("seek", syscall.EINVAL)
+	}
+	if base+offset < 0 {
+		return 0, f.err("seek", syscall.EINVAL)
+	}
+	f.off = base + offset
+	return f.off, nil
+}
+
+// Stat returns the stat result of the open file.
+func (f *upperFile) Stat() (fs.FileInfo, error) {
+	fi, err := f.mem.Stat()
+	if err != nil {
+		return nil, err
+	}
+	f.o.mu.RLock()
+	defer f.o.mu.RUnlock()
+	return f.o.info(loc{path: vfs.Clean(f.name), up: fi, meta: f.meta})
+}
+
+// Sync does nothing.
+func (f *upperFile) Sync() error { return nil }
+
+// Close releases the file.
+func (f *upperFile) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.low != nil {
+		f.low.Close()
+		f.low = nil
+	}
+	return f.mem.Close()
+}
+
+func (f *upperFile) Readdir(int) ([]fs.FileInfo, error) {
+	return nil, f.err("readdirent", syscall.ENOTDIR)
+}
+func (f *upperFile) Readdirnames(int) ([]string, error) {
+	return nil, f.err("readdirent", syscall.ENOTDIR)
+}
+
+// openDir opens the merged directory l. Its listing is taken on the first
+// read, so offsets stay stable while the directory changes.
+func (o *FS) openDir(name string, l loc) (vfs.File, error) {
+	fi, err := o.info(l)
+	if err != nil {
+		return nil, err
+	}
+	return &dirFile{o: o, name: name, path: l.path, info: fi}, nil
+}
+
+// dirFile is an open directory of the merged view.
+type dirFile struct {
+	o    *FS
+	name string
+	path string
+	info fs.FileInfo
+
+	mu      sync.Mutex
+	entries []fs.DirEntry
+	listed  bool
+	pos     int
+	closed  bool
+}
+
+func (d *dirFile) err(op string, errno error) error { return vfs.PathError(op, d.name, errno) }
+
+func (d *dirFile) Name() string                       { return d.name }
+func (d *dirFile) Read([]byte) (int, error)           { return 0, d.err("read", syscall.EISDIR) }
+func (d *dirFile) ReadAt([]byte, int64) (int, error)  { return 0, d.err("read", syscall.EISDIR) }
+func (d *dirFile) Write([]byte) (int, error)          { return 0, d.err("write", syscall.EBADF) }
+func (d *dirFile) WriteAt([]byte, int64) (int, error) { return 0, d.err("write", syscall.EBADF) }
+func (d *dirFile) WriteString(string) (int, error)    { return 0, d.err("write", syscall.EBADF) }
+func (d *dirFile) Truncate(int64) error               { return d.err("truncate", syscall.EINVAL) }
+func (d *dirFile) Sync() error                        { return nil }
+func (d *dirFile) Stat() (fs.FileInfo, error)         { return d.info, nil }
+
+// Seek to 0 rewinds the listing; it is taken again on the next read.
+func (d *dirFile) Seek(offset int64, whence int) (int64, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if offset != 0 || whence != io.SeekStart {
+		return 0, d.err("seek", syscall.EINVAL)
+	}
+	d.entries, d.listed, d.pos = nil, false, 0
+	return 0, nil
+}
+
+// ReadDir reads the directory's entries in name order, as os.File.ReadDir
+// does.
+func (d *dirFile) ReadDir(count int) ([]fs.DirEntry, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return nil, d.err("readdirent", os.ErrClosed)
+	}
+	if !d.listed {
+		d.o.mu.RLock()
+		r, err := d.o.find(d.path, false)
+		if err == nil && r.Mode.IsDir() {
+			d.entries, err = d.o.readDir(r.Node)
+		}
+		d.o.mu.RUnlock()
+		if err != nil && vfs.Errno(err) != syscall.ENOENT {
+			return nil, d.err("readdirent", err)
+		}
+		d.listed = true
+	}
+	return vfs.NextEntries(d.entries, &d.pos, count)
+}
+
+// Readdir is ReadDir returning fs.FileInfo values.
+func (d *dirFile) Readdir(count int) ([]fs.FileInfo, error) { return vfs.Readdir(d, count) }
+
+// Readdirnames is ReadDir returning names.
+func (d *dirFile) Readdirnames(count int) ([]string, error) { return vfs.Readdirnames(d, count) }
+
+// Close releases the directory.
+func (d *dirFile) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return d.err("close", os.ErrClosed)
+	}
+	d.closed = true
+	return nil
+}
