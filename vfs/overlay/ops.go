@@ -213,6 +213,12 @@ func (o *FS) drop(dir, name string, l loc) error {
 		}
 	}
 	o.hideLower(pm, name)
+	if l.up == nil {
+		// Only a whiteout changed; the directory was still modified.
+		if err := o.upper.Chtimes(dir, time.Time{}, time.Now()); err != nil {
+			return bare(err)
+		}
+	}
 	return nil
 }
 
