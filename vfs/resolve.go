@@ -51,7 +51,12 @@ type frame[N any] struct {
 
 // Resolve walks name from root one component at a time, the way the kernel
 // does. Symlinks met before the final component are always followed; the
-// final one is followed only if follow is set or the path ends in a slash.
+// final one only if follow is set. A trailing slash is recorded in
+// Trailing; with follow set it also requires the entry to be a directory.
+// Lookups (stat, lstat, readlink) follow a final symlink when the name ends
+// in a slash, so they pass follow = TrailingSlash(name); calls that create
+// or remove the final entry (mkdir, unlink, rename) never follow it and
+// check Trailing themselves.
 // Absolute targets restart from root, so a filesystem is its own chroot.
 // ".." is physical: it goes to the parent of the directory actually reached,
 // and stays at the root. More than MaxSymlinkHops links give ELOOP.
@@ -70,10 +75,7 @@ func Resolve[N any](w Walker[N], root N, name string, follow bool) (Resolved[N],
 	case strings.IndexByte(name, 0) >= 0:
 		return r, syscall.EINVAL
 	}
-	r.Trailing = len(name) > 1 && name[len(name)-1] == '/' && strings.Trim(name, "/") != ""
-	if r.Trailing {
-		follow = true
-	}
+	r.Trailing = TrailingSlash(name)
 	stack := []frame[N]{{node: root, path: "/"}}
 	rest := split(name, nil)
 	hops := 0
@@ -137,7 +139,7 @@ func Resolve[N any](w Walker[N], root N, name string, follow bool) (Resolved[N],
 			stack = append(stack, frame[N]{node: child, path: childPath, name: c})
 			continue
 		}
-		if r.Trailing && !mode.IsDir() {
+		if r.Trailing && follow && !mode.IsDir() {
 			return r, syscall.ENOTDIR
 		}
 		r.Dir, r.DirPath, r.Name = top.node, top.path, c
@@ -145,6 +147,12 @@ func Resolve[N any](w Walker[N], root N, name string, follow bool) (Resolved[N],
 		return r, nil
 	}
 	return atTop(stack, r.Trailing), nil
+}
+
+// TrailingSlash reports whether name ends in a slash after a component,
+// which makes the kernel require a directory there.
+func TrailingSlash(name string) bool {
+	return len(name) > 1 && name[len(name)-1] == '/' && strings.Trim(name, "/") != ""
 }
 
 // atTop describes the directory on top of the stack as the final entry.

@@ -91,9 +91,11 @@ func (d *data) writeAt(p []byte, off int64) {
 	}
 }
 
-// truncate sets the size to n. Shrinking drops the bytes past n; growing
-// leaves a hole that reads as zero.
-func (d *data) truncate(n int64) {
+// truncate sets the size to n and returns how many bytes of capacity it
+// gave back. Shrinking drops the bytes past n; growing leaves a hole that
+// reads as zero.
+func (d *data) truncate(n int64) int64 {
+	before := d.held
 	if n < d.size {
 		for idx, pg := range d.pages {
 			start := idx * pageSize
@@ -107,6 +109,7 @@ func (d *data) truncate(n int64) {
 		}
 	}
 	d.size = n
+	return before - d.held
 }
 
 // release drops every page and returns how many bytes were held.

@@ -205,7 +205,7 @@ func (f *File) Truncate(size int64) error {
 		return f.err("truncate", syscall.EISDIR)
 	}
 	if size != f.node.data.size {
-		f.node.data.truncate(size)
+		f.fs.held -= f.node.data.truncate(size)
 	}
 	t := f.fs.now()
 	f.node.mtime, f.node.ctime = t, t

@@ -259,7 +259,13 @@ func (m *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 	create := flag&os.O_CREATE != 0
 	excl := create && flag&os.O_EXCL != 0
 	follow := flag&syscall.O_NOFOLLOW == 0 && !excl
+	if create && vfs.TrailingSlash(name) {
+		follow = false
+	}
 	r, err := m.resolve(name, follow)
+	if create && vfs.CreateSlash(name, err) {
+		err = syscall.EISDIR
+	}
 	if err != nil {
 		return nil, vfs.PathError("open", name, err)
 	}
@@ -272,9 +278,6 @@ func (m *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 	case !r.Exists && !create:
 		return nil, vfs.PathError("open", name, syscall.ENOENT)
 	case !r.Exists:
-		if r.Trailing {
-			return nil, vfs.PathError("open", name, syscall.EISDIR)
-		}
 		n = m.newInode(m.createMode(0, perm, r.Dir))
 		if r.Dir.mode&fs.ModeSetgid != 0 {
 			n.gid = r.Dir.gid
@@ -290,7 +293,7 @@ func (m *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 		case n.isDir() && (writable || create):
 			return nil, vfs.PathError("open", name, syscall.EISDIR)
 		case flag&os.O_TRUNC != 0 && !n.isDir():
-			n.data.truncate(0)
+			m.held -= n.data.truncate(0)
 			t := m.now()
 			n.mtime, n.ctime = t, t
 		}
@@ -308,24 +311,16 @@ func (m *FS) Remove(name string) error {
 		return vfs.PathError("remove", name, syscall.EROFS)
 	}
 	r, err := m.resolve(name, false)
+	if err == nil {
+		err = vfs.RemoveCheck(name, r.Exists, r.Name == "", r.Mode, r.Trailing)
+	}
+	if err == nil && r.Node.isDir() && len(r.Node.children) > 0 {
+		err = syscall.ENOTEMPTY
+	}
 	if err != nil {
 		return vfs.PathError("remove", name, err)
 	}
-	if !r.Exists {
-		return vfs.PathError("remove", name, syscall.ENOENT)
-	}
-	n := r.Node
-	if n.isDir() {
-		switch {
-		case r.Name == "":
-			return vfs.PathError("remove", name, syscall.EBUSY)
-		case lastName(name) == ".":
-			return vfs.PathError("remove", name, syscall.EINVAL)
-		case len(n.children) > 0 || lastName(name) == "..":
-			return vfs.PathError("remove", name, syscall.ENOTEMPTY)
-		}
-	}
-	m.unlink(r.Dir, r.Name, n)
+	m.unlink(r.Dir, r.Name, r.Node)
 	return nil
 }
 
@@ -344,12 +339,9 @@ func (m *FS) Rename(oldname, newname string) error {
 	if m.frozen {
 		return fail(syscall.EROFS)
 	}
-	ro, err := m.resolve(oldname, false)
-	if err != nil {
-		return fail(err)
-	}
-	rn, err := m.resolve(newname, false)
-	if err != nil {
+	ro, oerr := m.resolve(oldname, false)
+	rn, nerr := m.resolve(newname, false)
+	if err := vfs.FirstRenameErr(oldname, newname, ro.Exists, oerr, nerr); err != nil {
 		return fail(err)
 	}
 	if err := vfs.RenameCheck(oldname, newname, ro.Path(), rn.Path(), ro.Exists, rn.Exists, ro.Mode, rn.Mode); err != nil {
@@ -395,7 +387,7 @@ func (m *FS) Lstat(name string) (fs.FileInfo, error) {
 func (m *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	r, err := m.resolve(name, follow)
+	r, err := m.resolve(name, follow || vfs.TrailingSlash(name))
 	if err == nil && !r.Exists {
 		err = syscall.ENOENT
 	}
@@ -428,6 +420,9 @@ func (m *FS) Symlink(oldname, newname string) error {
 	if oldname == "" {
 		return vfs.LinkError("symlink", oldname, newname, syscall.ENOENT)
 	}
+	if strings.IndexByte(oldname, 0) >= 0 {
+		return vfs.LinkError("symlink", oldname, newname, syscall.EINVAL)
+	}
 	r, err := m.resolve(newname, false)
 	if err == nil && r.Exists {
 		err = syscall.EEXIST
@@ -454,7 +449,7 @@ func (m *FS) ReadlinkIfPossible(name string) (string, error) {
 func (m *FS) Readlink(name string) (string, error) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	r, err := m.resolve(name, false)
+	r, err := m.resolve(name, vfs.TrailingSlash(name))
 	if err == nil && !r.Exists {
 		err = syscall.ENOENT
 	}
@@ -476,7 +471,7 @@ func (m *FS) Link(oldname, newname string) error {
 	if m.frozen {
 		return fail(syscall.EROFS)
 	}
-	ro, err := m.resolve(oldname, false)
+	ro, err := m.resolve(oldname, vfs.TrailingSlash(oldname))
 	if err == nil && !ro.Exists {
 		err = syscall.ENOENT
 	}
@@ -484,17 +479,11 @@ func (m *FS) Link(oldname, newname string) error {
 		return fail(err)
 	}
 	rn, err := m.resolve(newname, false)
-	if err == nil && rn.Exists {
-		err = syscall.EEXIST
+	if err == nil {
+		err = vfs.LinkCheck(rn.Exists, rn.Trailing, ro.Mode)
 	}
 	if err != nil {
 		return fail(err)
-	}
-	if ro.Node.isDir() {
-		return fail(syscall.EPERM)
-	}
-	if rn.Trailing || ro.Trailing {
-		return fail(syscall.ENOENT)
 	}
 	ro.Node.nlink++
 	ro.Node.ctime = m.now()

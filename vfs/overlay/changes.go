@@ -312,4 +312,3 @@ func (d *differ) deletedBelow(p string) error {
 	}
 	return nil
 }
-

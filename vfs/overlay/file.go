@@ -37,13 +37,14 @@ func (o *FS) openLower(name string, l loc) (vfs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &lowerFile{File: f, o: o, name: name, path: l.path}, nil
+	return &lowerFile{f: f, o: o, name: name, path: l.path}, nil
 }
 
-// lowerFile is a lower file open for reading. It can never change the lower
-// file.
+// lowerFile is a lower file open for reading. The *os.File is kept in an
+// unexported field, never embedded, so no method of it that could change
+// the lower file (Chmod, Chown, Truncate, Fd, ...) is reachable.
 type lowerFile struct {
-	*os.File
+	f    *os.File
 	o    *FS
 	name string
 	path string
@@ -51,7 +52,37 @@ type lowerFile struct {
 
 func (f *lowerFile) err(op string, errno error) error { return vfs.PathError(op, f.name, errno) }
 
-func (f *lowerFile) Name() string                       { return f.name }
+// wrap gives errors from the os.File the name the file was opened with.
+func (f *lowerFile) wrap(op string, err error) error {
+	if err == nil || err == io.EOF {
+		return err
+	}
+	return f.err(op, lowerErr(err))
+}
+
+func (f *lowerFile) Name() string { return f.name }
+
+// Read reads from the current offset.
+func (f *lowerFile) Read(p []byte) (int, error) {
+	n, err := f.f.Read(p)
+	return n, f.wrap("read", err)
+}
+
+// ReadAt reads at off without moving the offset.
+func (f *lowerFile) ReadAt(p []byte, off int64) (int, error) {
+	n, err := f.f.ReadAt(p, off)
+	return n, f.wrap("read", err)
+}
+
+// Seek sets the offset for the next Read.
+func (f *lowerFile) Seek(offset int64, whence int) (int64, error) {
+	n, err := f.f.Seek(offset, whence)
+	return n, f.wrap("seek", err)
+}
+
+// Close releases the file.
+func (f *lowerFile) Close() error { return f.wrap("close", f.f.Close()) }
+
 func (f *lowerFile) Write([]byte) (int, error)          { return 0, f.err("write", syscall.EBADF) }
 func (f *lowerFile) WriteAt([]byte, int64) (int, error) { return 0, f.err("write", syscall.EBADF) }
 func (f *lowerFile) WriteString(string) (int, error)    { return 0, f.err("write", syscall.EBADF) }
@@ -66,7 +97,7 @@ func (f *lowerFile) Readdirnames(int) ([]string, error) {
 
 // Stat returns the stat result of the open file.
 func (f *lowerFile) Stat() (fs.FileInfo, error) {
-	fi, err := f.File.Stat()
+	fi, err := f.f.Stat()
 	if err != nil {
 		return nil, f.err("stat", lowerErr(err))
 	}
@@ -267,12 +298,14 @@ func (f *upperFile) Seek(offset int64, whence int) (int64, error) {
 
 // Stat returns the stat result of the open file.
 func (f *upperFile) Stat() (fs.FileInfo, error) {
+	// Hold the overlay lock first, as copyUp does, so a copy-up in progress
+	// is never seen half done.
+	f.o.mu.RLock()
+	defer f.o.mu.RUnlock()
 	fi, err := f.mem.Stat()
 	if err != nil {
 		return nil, err
 	}
-	f.o.mu.RLock()
-	defer f.o.mu.RUnlock()
 	return f.o.info(loc{path: vfs.Clean(f.name), up: fi, meta: f.meta})
 }
 
@@ -353,13 +386,17 @@ func (d *dirFile) ReadDir(count int) ([]fs.DirEntry, error) {
 		return nil, d.err("readdirent", os.ErrClosed)
 	}
 	if !d.listed {
+		// As getdents(2) does, fail with ENOENT once the directory is gone.
 		d.o.mu.RLock()
 		r, err := d.o.find(d.path, false)
-		if err == nil && r.Mode.IsDir() {
+		if err == nil && !r.Mode.IsDir() {
+			err = syscall.ENOENT
+		}
+		if err == nil {
 			d.entries, err = d.o.readDir(r.Node)
 		}
 		d.o.mu.RUnlock()
-		if err != nil && vfs.Errno(err) != syscall.ENOENT {
+		if err != nil {
 			return nil, d.err("readdirent", err)
 		}
 		d.listed = true

@@ -93,7 +93,14 @@ func (o *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 }
 
 func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, writes bool) (vfs.File, error) {
-	r, err := o.resolve(name, flag&syscall.O_NOFOLLOW == 0 && !excl)
+	follow := flag&syscall.O_NOFOLLOW == 0 && !excl
+	if create && vfs.TrailingSlash(name) {
+		follow = false
+	}
+	r, err := o.resolve(name, follow)
+	if create && vfs.CreateSlash(name, err) {
+		return nil, syscall.EISDIR
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -101,8 +108,6 @@ func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, wri
 		switch {
 		case !create:
 			return nil, syscall.ENOENT
-		case r.Trailing:
-			return nil, syscall.EISDIR
 		case o.readOnly:
 			return nil, syscall.EROFS
 		}
@@ -169,20 +174,15 @@ func (o *FS) remove(name string) error {
 	if o.readOnly {
 		return syscall.EROFS
 	}
-	r, err := o.find(name, false)
+	r, err := o.resolve(name, false)
+	if err == nil {
+		err = vfs.RemoveCheck(name, r.Exists, r.Name == "", r.Mode, r.Trailing)
+	}
 	if err != nil {
 		return err
 	}
 	l := r.Node
 	if l.mode().IsDir() {
-		switch {
-		case r.Name == "":
-			return syscall.EBUSY
-		case lastName(name) == ".":
-			return syscall.EINVAL
-		case lastName(name) == "..":
-			return syscall.ENOTEMPTY
-		}
 		entries, err := o.readDir(l)
 		if err != nil {
 			return err
@@ -229,10 +229,10 @@ func (o *FS) RemoveAll(name string) error {
 	if name == "" {
 		return nil
 	}
-	if name == "." || strings.HasSuffix(name, "/.") {
+	if name == "." || strings.HasSuffix(name, "/.") || lastName(name) == ".." {
 		return vfs.PathError("RemoveAll", name, syscall.EINVAL)
 	}
-	if lastName(name) != ".." {
+	{
 		o.mu.Lock()
 		r, err := o.resolve(name, false)
 		if err == nil && r.Exists && r.Name != "" && r.Node.mode().IsDir() {
@@ -268,12 +268,9 @@ func (o *FS) rename(oldname, newname string) error {
 	if o.readOnly {
 		return syscall.EROFS
 	}
-	ro, err := o.resolve(oldname, false)
-	if err != nil {
-		return err
-	}
-	rn, err := o.resolve(newname, false)
-	if err != nil {
+	ro, oerr := o.resolve(oldname, false)
+	rn, nerr := o.resolve(newname, false)
+	if err := vfs.FirstRenameErr(oldname, newname, ro.Exists, oerr, nerr); err != nil {
 		return err
 	}
 	oldPath, newPath := ro.Path(), rn.Path()
@@ -353,6 +350,9 @@ func (o *FS) symlink(target, name string) error {
 	if target == "" {
 		return syscall.ENOENT
 	}
+	if strings.IndexByte(target, 0) >= 0 {
+		return syscall.EINVAL
+	}
 	r, err := o.resolve(name, false)
 	switch {
 	case err != nil:
@@ -384,20 +384,16 @@ func (o *FS) link(oldname, newname string) error {
 	if o.readOnly {
 		return syscall.EROFS
 	}
-	ro, err := o.find(oldname, false)
+	ro, err := o.find(oldname, vfs.TrailingSlash(oldname))
 	if err != nil {
 		return err
 	}
 	rn, err := o.resolve(newname, false)
-	switch {
-	case err != nil:
+	if err == nil {
+		err = vfs.LinkCheck(rn.Exists, rn.Trailing, ro.Mode)
+	}
+	if err != nil {
 		return err
-	case rn.Exists:
-		return syscall.EEXIST
-	case ro.Mode.IsDir():
-		return syscall.EPERM
-	case rn.Trailing || ro.Trailing:
-		return syscall.ENOENT
 	}
 	src, err := o.copyUp(ro.Node)
 	if err != nil {

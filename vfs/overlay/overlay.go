@@ -310,7 +310,7 @@ func (o *FS) LstatIfPossible(name string) (fs.FileInfo, bool, error) {
 func (o *FS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	o.mu.RLock()
 	defer o.mu.RUnlock()
-	r, err := o.find(name, follow)
+	r, err := o.find(name, follow || vfs.TrailingSlash(name))
 	if err != nil {
 		return nil, vfs.PathError(op, name, err)
 	}
@@ -329,7 +329,7 @@ func (o *FS) ReadlinkIfPossible(name string) (string, error) { return o.Readlink
 func (o *FS) Readlink(name string) (string, error) {
 	o.mu.RLock()
 	defer o.mu.RUnlock()
-	r, err := o.find(name, false)
+	r, err := o.find(name, vfs.TrailingSlash(name))
 	if err == nil && r.Mode&fs.ModeSymlink == 0 {
 		err = syscall.EINVAL
 	}

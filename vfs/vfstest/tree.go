@@ -113,7 +113,7 @@ func RandomTree(r *rand.Rand) []TreeEntry {
 			}
 			switch k := r.Intn(20); {
 			case k < 6 && depth < 4:
-				perm := pick[fs.FileMode](r, 0o755, 0o755, 0o755, 0o700, 0o750, 0o555, 0o1777)
+				perm := pick[fs.FileMode](r, 0o755, 0o755, 0o755, 0o700, 0o750, 0o555, fs.ModeSticky|0o777)
 				out = append(out, TreeEntry{Path: p, Type: TypeDir, Perm: perm, ModTime: mt})
 				fill(p, depth+1)
 			case k < 15:
