@@ -271,6 +271,9 @@ func (f *File) ReadDir(count int) ([]fs.DirEntry, error) {
 		return nil, f.err("readdirent", os.ErrClosed)
 	case !f.node.isDir():
 		return nil, f.err("readdirent", syscall.ENOTDIR)
+	case f.dir == nil && f.node.nlink == 0:
+		// As getdents(2) does once the directory is removed.
+		return nil, f.err("readdirent", syscall.ENOENT)
 	}
 	if f.dir == nil {
 		f.dir = f.fs.entries(f.node)

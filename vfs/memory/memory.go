@@ -11,6 +11,7 @@
 package memory
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -35,6 +36,7 @@ type FS struct {
 	uid     int
 	gid     int
 	frozen  bool
+	inodes  map[uint64]*inode // every inode that a name or a handle holds
 }
 
 var _ vfs.FS = (*FS)(nil)
@@ -65,7 +67,7 @@ func WithDevice(dev uint64) Option { return func(m *FS) { m.dev = dev } }
 
 // New returns an empty filesystem holding only the root directory, mode 0755.
 func New(opts ...Option) *FS {
-	m := &FS{umask: 0o022, now: time.Now}
+	m := &FS{umask: 0o022, now: time.Now, inodes: map[uint64]*inode{}}
 	for _, o := range opts {
 		o(m)
 	}
@@ -127,7 +129,9 @@ type inode struct {
 func (m *FS) newInode(mode fs.FileMode) *inode {
 	m.lastIno++
 	t := m.now()
-	return &inode{ino: m.lastIno, mode: mode, nlink: 1, uid: m.uid, gid: m.gid, atime: t, mtime: t, ctime: t}
+	n := &inode{ino: m.lastIno, mode: mode, nlink: 1, uid: m.uid, gid: m.gid, atime: t, mtime: t, ctime: t}
+	m.inodes[n.ino] = n
+	return n
 }
 
 func (n *inode) isDir() bool { return n.mode.IsDir() }
@@ -196,6 +200,7 @@ func (m *FS) unlink(dir *inode, name string, n *inode) {
 func (m *FS) maybeFree(n *inode) {
 	if n.nlink <= 0 && n.opens <= 0 {
 		m.held -= n.data.release()
+		delete(m.inodes, n.ino)
 	}
 }
 
@@ -300,6 +305,20 @@ func (m *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 	}
 	n.opens++
 	return &File{fs: m, node: n, name: name, flag: flag}, nil
+}
+
+// OpenInode opens the inode numbered ino for reading, as
+// open_by_handle_at(2) does, wherever its names are now. It fails with
+// ENOENT once no name holds the inode.
+func (m *FS) OpenInode(ino uint64) (*File, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := m.inodes[ino]
+	if n == nil || n.nlink <= 0 {
+		return nil, vfs.PathError("open_by_handle", fmt.Sprintf("inode %d", ino), syscall.ENOENT)
+	}
+	n.opens++
+	return &File{fs: m, node: n, name: fmt.Sprintf("inode %d", ino), flag: os.O_RDONLY}, nil
 }
 
 // Remove removes the file, symlink or empty directory name, as os.Remove

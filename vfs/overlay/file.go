@@ -31,13 +31,33 @@ func (o *FS) openLowerFile(p string) (*os.File, error) {
 	return f, nil
 }
 
-// openLower opens the lower-only file l for reading. Reads stream from disk.
+// openLower opens the lower-only file l for reading. Reads stream from
+// disk until another handle copies the file up; from then on they read the
+// upper copy.
 func (o *FS) openLower(name string, l loc) (vfs.File, error) {
 	f, err := o.openLowerFile(l.low)
 	if err != nil {
 		return nil, err
 	}
-	return &lowerFile{f: f, o: o, name: name, path: l.path}, nil
+	o.smu.Lock()
+	sh := o.shared[l.low]
+	if sh == nil {
+		sh = &shared{}
+		o.shared[l.low] = sh
+	}
+	sh.refs++
+	o.smu.Unlock()
+	return &lowerFile{f: f, o: o, name: name, path: l.path, low: l.low, sh: sh, ino: inoOf(l.lowI)}, nil
+}
+
+// publish gives the read handles open on the lower file low the upper
+// inode that now holds its bytes. The caller holds o.mu for writing.
+func (o *FS) publish(low string, mf *memory.File) {
+	o.smu.Lock()
+	defer o.smu.Unlock()
+	if sh := o.shared[low]; sh != nil && sh.upper == nil {
+		sh.upper, _ = mf.Reopen(os.O_RDONLY)
+	}
 }
 
 // lowerFile is a lower file open for reading. The *os.File is kept in an
@@ -48,40 +68,109 @@ type lowerFile struct {
 	o    *FS
 	name string
 	path string
+	low  string
+	sh   *shared
+	ino  uint64
+
+	mu     sync.Mutex
+	off    int64
+	closed bool
 }
 
 func (f *lowerFile) err(op string, errno error) error { return vfs.PathError(op, f.name, errno) }
 
-// wrap gives errors from the os.File the name the file was opened with.
-func (f *lowerFile) wrap(op string, err error) error {
-	if err == nil || err == io.EOF {
-		return err
-	}
-	return f.err(op, lowerErr(err))
+func (f *lowerFile) Name() string { return f.name }
+
+// upper returns the upper copy of the file, if one was made.
+func (f *lowerFile) upper() *memory.File {
+	f.o.smu.Lock()
+	defer f.o.smu.Unlock()
+	return f.sh.upper
 }
 
-func (f *lowerFile) Name() string { return f.name }
+func (f *lowerFile) readAt(p []byte, off int64) (int, error) {
+	if f.closed {
+		return 0, f.err("read", os.ErrClosed)
+	}
+	if up := f.upper(); up != nil {
+		return up.ReadAt(p, off)
+	}
+	n, err := f.f.ReadAt(p, off)
+	if err != nil && err != io.EOF {
+		err = f.err("read", lowerErr(err))
+	}
+	return n, err
+}
 
 // Read reads from the current offset.
 func (f *lowerFile) Read(p []byte) (int, error) {
-	n, err := f.f.Read(p)
-	return n, f.wrap("read", err)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, err := f.readAt(p, f.off)
+	f.off += int64(n)
+	if n > 0 && err == io.EOF {
+		err = nil
+	}
+	return n, err
 }
 
 // ReadAt reads at off without moving the offset.
 func (f *lowerFile) ReadAt(p []byte, off int64) (int, error) {
-	n, err := f.f.ReadAt(p, off)
-	return n, f.wrap("read", err)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if off < 0 {
+		return 0, f.err("read", syscall.EINVAL)
+	}
+	return f.readAt(p, off)
 }
 
 // Seek sets the offset for the next Read.
 func (f *lowerFile) Seek(offset int64, whence int) (int64, error) {
-	n, err := f.f.Seek(offset, whence)
-	return n, f.wrap("seek", err)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var base int64
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		base = f.off
+	case io.SeekEnd:
+		fi, err := f.stat()
+		if err != nil {
+			return 0, err
+		}
+		base = fi.Size()
+	default:
+		return 0, f.err("seek", syscall.EINVAL)
+	}
+	if base+offset < 0 {
+		return 0, f.err("seek", syscall.EINVAL)
+	}
+	f.off = base + offset
+	return f.off, nil
 }
 
 // Close releases the file.
-func (f *lowerFile) Close() error { return f.wrap("close", f.f.Close()) }
+func (f *lowerFile) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return f.err("close", os.ErrClosed)
+	}
+	f.closed = true
+	o := f.o
+	o.smu.Lock()
+	if f.sh.refs--; f.sh.refs == 0 {
+		delete(o.shared, f.low)
+		if f.sh.upper != nil {
+			f.sh.upper.Close()
+		}
+	}
+	o.smu.Unlock()
+	return f.f.Close()
+}
 
 func (f *lowerFile) Write([]byte) (int, error)          { return 0, f.err("write", syscall.EBADF) }
 func (f *lowerFile) WriteAt([]byte, int64) (int, error) { return 0, f.err("write", syscall.EBADF) }
@@ -97,6 +186,21 @@ func (f *lowerFile) Readdirnames(int) ([]string, error) {
 
 // Stat returns the stat result of the open file.
 func (f *lowerFile) Stat() (fs.FileInfo, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.stat()
+}
+
+func (f *lowerFile) stat() (fs.FileInfo, error) {
+	f.o.mu.RLock()
+	defer f.o.mu.RUnlock()
+	if up := f.upper(); up != nil {
+		fi, err := up.Stat()
+		if err != nil {
+			return nil, err
+		}
+		return f.o.info(loc{path: f.path, up: fi, meta: &meta{ino: f.ino}})
+	}
 	fi, err := f.f.Stat()
 	if err != nil {
 		return nil, f.err("stat", lowerErr(err))
@@ -213,6 +317,7 @@ func (f *upperFile) copyUp(limit int64) error {
 		return bare(err)
 	}
 	f.meta.lower = ""
+	o.publish(lp, f.mem)
 	// The copy is not a modification: keep the times the file had.
 	return bare(dst.Chtimes(atime, mtime))
 }
@@ -330,22 +435,14 @@ func (f *upperFile) Readdirnames(int) ([]string, error) {
 	return nil, f.err("readdirent", syscall.ENOTDIR)
 }
 
-// openDir opens the merged directory l. Its listing is taken on the first
-// read, so offsets stay stable while the directory changes.
-func (o *FS) openDir(name string, l loc) (vfs.File, error) {
-	fi, err := o.info(l)
-	if err != nil {
-		return nil, err
-	}
-	return &dirFile{o: o, name: name, path: l.path, info: fi}, nil
-}
-
 // dirFile is an open directory of the merged view.
 type dirFile struct {
 	o    *FS
 	name string
 	path string
 	info fs.FileInfo
+	mem  *memory.File // the upper directory, nil for a lower-only one
+	meta *meta
 
 	mu      sync.Mutex
 	entries []fs.DirEntry
@@ -386,22 +483,70 @@ func (d *dirFile) ReadDir(count int) ([]fs.DirEntry, error) {
 		return nil, d.err("readdirent", os.ErrClosed)
 	}
 	if !d.listed {
-		// As getdents(2) does, fail with ENOENT once the directory is gone.
-		d.o.mu.RLock()
-		r, err := d.o.find(d.path, false)
-		if err == nil && !r.Mode.IsDir() {
-			err = syscall.ENOENT
-		}
-		if err == nil {
-			d.entries, err = d.o.readDir(r.Node)
-		}
-		d.o.mu.RUnlock()
+		entries, err := d.list()
 		if err != nil {
 			return nil, d.err("readdirent", err)
 		}
+		d.entries = entries
 		d.listed = true
 	}
 	return vfs.NextEntries(d.entries, &d.pos, count)
+}
+
+// list takes the listing. As getdents(2) does, it fails with ENOENT once
+// the directory is gone.
+func (d *dirFile) list() ([]fs.DirEntry, error) {
+	o := d.o
+	if d.mem != nil {
+		upper, err := d.mem.ReadDir(-1)
+		if err != nil {
+			return nil, bare(err)
+		}
+		o.mu.RLock()
+		defer o.mu.RUnlock()
+		low := ""
+		if d.meta != nil {
+			low = d.meta.lower
+		}
+		return o.merge(upper, low, d.meta)
+	}
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	ino := vfs.StatT(d.info).Ino
+	r, err := o.find(d.path, false)
+	if err != nil {
+		return o.listMoved(ino)
+	}
+	fi, err := o.info(r.Node)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() || vfs.StatT(fi).Ino != ino {
+		return o.listMoved(ino)
+	}
+	return o.readDir(r.Node)
+}
+
+// listMoved lists the lower directory with inode number ino, opened while
+// it was lower-only and since copied up and renamed. It fails with ENOENT
+// if the directory is gone. The caller holds o.mu.
+func (o *FS) listMoved(ino uint64) ([]fs.DirEntry, error) {
+	for upperIno, m := range o.meta {
+		if m.ino != ino || m.lower == "" {
+			continue
+		}
+		mf, err := o.upper.OpenInode(upperIno)
+		if err != nil {
+			continue
+		}
+		upper, err := mf.ReadDir(-1)
+		mf.Close()
+		if err != nil {
+			continue
+		}
+		return o.merge(upper, m.lower, m)
+	}
+	return nil, syscall.ENOENT
 }
 
 // Readdir is ReadDir returning fs.FileInfo values.
@@ -418,5 +563,8 @@ func (d *dirFile) Close() error {
 		return d.err("close", os.ErrClosed)
 	}
 	d.closed = true
+	if d.mem != nil {
+		return d.mem.Close()
+	}
 	return nil
 }

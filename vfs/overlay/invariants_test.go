@@ -1535,6 +1535,7 @@ func TestInvariant36CreateBuildsParentChain(t *testing.T) {
 	l.mkdir("p/q")
 	l.mkdir("r/s")
 	l.file("t/u/v", "v")
+	l.symlink("a/b", "lnk")
 	o := l.mount()
 
 	invPut(t, o, "a/b/c/new", "n")
@@ -1544,6 +1545,12 @@ func TestInvariant36CreateBuildsParentChain(t *testing.T) {
 	invWantNames(t, o, "a", "b", "y")
 	invWant(t, o, "a/b/c/x", "x")
 	invWant(t, o, "a/y", "y")
+	// Through a lower symlink the chain built is the one the link leads to.
+	invPut(t, o, "lnk/via", "v")
+	invWantNames(t, o, "a/b", "c", "via")
+	if fi := invLstat(t, o, "lnk"); fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("lnk is %v, want it still a symlink", fi.Mode())
+	}
 
 	invOK(t, o.Mkdir("p/q/dir", 0o755), "mkdir p/q/dir")
 	invWantNames(t, o, "p/q", "dir")

@@ -146,12 +146,14 @@ func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, wri
 	if l, err = o.copyUp(l); err != nil {
 		return nil, err
 	}
-	if trunc && l.meta != nil {
-		l.meta.lower = "" // nothing left to share
-	}
 	mf, err := o.upper.OpenFile(l.path, flag&^(os.O_CREATE|os.O_EXCL), 0)
 	if err != nil {
 		return nil, bare(err)
+	}
+	if trunc && l.meta != nil && l.meta.lower != "" {
+		// Nothing is left to share: the upper inode holds the bytes now.
+		o.publish(l.meta.lower, mf.(*memory.File))
+		l.meta.lower = ""
 	}
 	if l.meta == nil {
 		return mf, nil

@@ -46,6 +46,17 @@ type FS struct {
 	meta     map[uint64]*meta // by upper inode number
 	dev      uint64
 	readOnly bool
+
+	smu    sync.Mutex
+	shared map[string]*shared // by lower path, while read handles are open
+}
+
+// shared ties the read-only handles open on one lower file to the upper
+// copy of that file, once there is one, so they see its writes as handles
+// on one inode do.
+type shared struct {
+	refs  int
+	upper *memory.File // a read handle on the upper inode, once copied up
 }
 
 var _ vfs.FS = (*FS)(nil)
@@ -131,8 +142,9 @@ func New(dir string, opts ...Option) (*FS, error) {
 		lower: root,
 		upper: memory.New(memory.WithUmask(c.umask), memory.WithLimit(c.limit),
 			memory.WithInodeBase(upperInodeBase), memory.WithDevice(dev)),
-		meta: map[uint64]*meta{},
-		dev:  dev,
+		meta:   map[uint64]*meta{},
+		dev:    dev,
+		shared: map[string]*shared{},
 	}
 	// The upper root stands for the lower root: copy its attributes.
 	rootInfo, err := o.upper.Lstat("/")

@@ -139,7 +139,14 @@ func (o *FS) copyUp(l loc) (loc, error) {
 		if err != nil {
 			return l, err
 		}
-		o.meta[inoOf(fi)] = &meta{lower: l.low, ino: inoOf(l.lowI)}
+		m := &meta{lower: l.low, ino: inoOf(l.lowI)}
+		if st := vfs.StatT(l.lowI); st != nil && st.Nlink > 1 {
+			// The lower inode has other names, which stay in the lower
+			// layer: this name becomes a file of its own, with a number
+			// of its own.
+			m.ino = 0
+		}
+		o.meta[inoOf(fi)] = m
 	case mode&fs.ModeSymlink != 0:
 		target, err := o.lower.Readlink(vfs.Rel(l.low))
 		if err != nil {
@@ -148,6 +155,11 @@ func (o *FS) copyUp(l loc) (loc, error) {
 		if err := o.keepTimes(parent, func() error { return o.upper.Symlink(target, l.path) }); err != nil {
 			return l, err
 		}
+		fi, err := o.upper.Lstat(l.path)
+		if err != nil {
+			return l, err
+		}
+		o.meta[inoOf(fi)] = &meta{ino: inoOf(l.lowI)}
 	default:
 		return l, vfs.ErrSpecialFile
 	}
