@@ -1,0 +1,253 @@
+// Command sandsh runs a bash script against a project through a
+// copy-on-write view: the script reads the real files, every change lands
+// in memory, and the project on disk is never modified.
+//
+//	sandsh [flags] [script [args...]]
+//	sandsh [flags] -c 'commands' [name [args...]]
+//	sandsh [flags] < script
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sandsh/sandsh/shell"
+)
+
+const usage = `usage: sandsh [flags] [script [args...]]
+       sandsh [flags] -c 'commands' [name [args...]]
+       sandsh [flags] < script
+
+Runs a bash script in-process against a copy-on-write view of a project.
+The project on disk is never modified.
+
+Flags:
+  -C DIR               project directory (default ".")
+  -c STRING            run STRING instead of a script file
+  -e, -u, -x           as in bash (errexit, nounset, xtrace); may be combined: -eux
+  -o OPTION            set a bash option, such as -o pipefail
+  --mount-at PATH      where the project appears (default: its real absolute path)
+  --cwd DIR            starting directory, relative to the project (default: its root)
+  --env K=V            set a variable in the script's environment (repeatable)
+  --inherit-env A,B    pass these host variables through (repeatable)
+  --timeout DURATION   stop the run after DURATION, exit 124 (e.g. 30s, 5m)
+  --max-output BYTES   cap stdout plus stderr (default 256MiB; suffixes K M G)
+  --max-memory BYTES   cap file contents held in memory (default 1GiB)
+  --max-commands N     cap the commands executed (default 50000000)
+  --max-depth N        cap nested function calls, eval, source and child shells (default 1000)
+  -h, --help           show this help
+`
+
+type config struct {
+	dir, command, mountAt, cwd string
+	hasCommand                 bool
+	setOpts                    []string
+	env                        map[string]string
+	limits                     shell.Limits
+	args                       []string
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(argv)
+	if err == errHelp {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "sandsh: %v\n%s", err, "Try 'sandsh --help' for more information.\n")
+		return 2
+	}
+	script, name, args, err := loadScript(cfg, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "sandsh: %v\n", err)
+		return 2
+	}
+	sess, err := shell.New(shell.Options{Dir: cfg.dir, MountAt: cfg.mountAt, Env: cfg.env, Limits: cfg.limits})
+	if err != nil {
+		fmt.Fprintf(stderr, "sandsh: %v\n", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var in io.Reader = stdin
+	if !cfg.hasCommand && len(cfg.args) == 0 {
+		in = nil // the script itself came from stdin
+	}
+	res := sess.Run(ctx, shell.Request{
+		Script: script, Name: name, Args: args, Options: cfg.setOpts,
+		Stdin: in, Stdout: stdout, Stderr: stderr, Cwd: cfg.cwd,
+	})
+	return res.ExitCode
+}
+
+var errHelp = fmt.Errorf("help")
+
+func parseArgs(argv []string) (*config, error) {
+	cfg := &config{dir: ".", env: map[string]string{}}
+	value := func(i *int, flag string) (string, error) {
+		if *i+1 >= len(argv) {
+			return "", fmt.Errorf("flag %s needs a value", flag)
+		}
+		*i++
+		return argv[*i], nil
+	}
+	for i := 0; i < len(argv); i++ {
+		a := argv[i]
+		if a == "--" {
+			cfg.args = argv[i+1:]
+			return cfg, nil
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			cfg.args = argv[i:]
+			return cfg, nil
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		long := strings.HasPrefix(a, "--")
+		get := func() (string, error) {
+			if hasVal {
+				return val, nil
+			}
+			return value(&i, a)
+		}
+		var err error
+		switch {
+		case a == "-h" || a == "--help":
+			return nil, errHelp
+		case a == "-C" || long && name == "project":
+			cfg.dir, err = get()
+		case a == "-c":
+			cfg.command, err = get()
+			cfg.hasCommand = true
+		case a == "-o" || a == "+o":
+			var opt string
+			opt, err = get()
+			cfg.setOpts = append(cfg.setOpts, a, opt)
+		case long && name == "mount-at":
+			cfg.mountAt, err = get()
+		case long && name == "cwd":
+			cfg.cwd, err = get()
+		case long && name == "env":
+			var kv string
+			kv, err = get()
+			k, v, ok := strings.Cut(kv, "=")
+			if err == nil && !ok {
+				err = fmt.Errorf("--env %q: want NAME=value", kv)
+			}
+			cfg.env[k] = v
+		case long && name == "inherit-env":
+			var names string
+			names, err = get()
+			for _, n := range strings.Split(names, ",") {
+				if v, ok := os.LookupEnv(strings.TrimSpace(n)); ok {
+					cfg.env[strings.TrimSpace(n)] = v
+				}
+			}
+		case long && name == "timeout":
+			var s string
+			if s, err = get(); err == nil {
+				cfg.limits.Timeout, err = parseDuration(s)
+			}
+		case long && (name == "max-output" || name == "max-memory"):
+			var s string
+			var n int64
+			if s, err = get(); err == nil {
+				n, err = parseBytes(s)
+			}
+			if name == "max-output" {
+				cfg.limits.MaxOutputBytes = n
+			} else {
+				cfg.limits.MaxUpperBytes = n
+			}
+		case long && (name == "max-commands" || name == "max-depth"):
+			var s string
+			var n int64
+			if s, err = get(); err == nil {
+				n, err = strconv.ParseInt(s, 10, 64)
+				if err == nil && n <= 0 {
+					err = fmt.Errorf("%s must be positive", a)
+				}
+			}
+			if name == "max-commands" {
+				cfg.limits.MaxCommands = n
+			} else {
+				cfg.limits.MaxCallDepth = int(n)
+			}
+		case !long && len(a) > 1 && strings.Trim(a[1:], "eux") == "":
+			cfg.setOpts = append(cfg.setOpts, a)
+		default:
+			return nil, fmt.Errorf("unknown flag %s", a)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cfg, nil
+}
+
+func parseDuration(s string) (time.Duration, error) {
+	if n, err := strconv.ParseFloat(s, 64); err == nil {
+		return time.Duration(n * float64(time.Second)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("invalid duration %q", s)
+	}
+	return d, nil
+}
+
+func parseBytes(s string) (int64, error) {
+	mult := int64(1)
+	upper := strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(s, "B"), "i"))
+	switch {
+	case strings.HasSuffix(upper, "K"):
+		mult = 1 << 10
+	case strings.HasSuffix(upper, "M"):
+		mult = 1 << 20
+	case strings.HasSuffix(upper, "G"):
+		mult = 1 << 30
+	}
+	if mult > 1 {
+		upper = upper[:len(upper)-1]
+	}
+	n, err := strconv.ParseInt(upper, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("invalid size %q", s)
+	}
+	return n * mult, nil
+}
+
+// loadScript returns the script to run, its name ($0) and its arguments.
+// A script file named on the command line is read from the host: it is the
+// user's, not the project's.
+func loadScript(cfg *config, stdin io.Reader) (script, name string, args []string, err error) {
+	switch {
+	case cfg.hasCommand:
+		name = "sandsh"
+		if len(cfg.args) > 0 {
+			name, args = cfg.args[0], cfg.args[1:]
+		}
+		return cfg.command, name, args, nil
+	case len(cfg.args) > 0:
+		b, err := os.ReadFile(cfg.args[0])
+		if err != nil {
+			return "", "", nil, fmt.Errorf("script: %w", err)
+		}
+		return string(b), cfg.args[0], cfg.args[1:], nil
+	default:
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return "", "", nil, fmt.Errorf("reading the script from stdin: %w", err)
+		}
+		return string(b), "sandsh", nil, nil
+	}
+}
