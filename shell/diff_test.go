@@ -1,0 +1,191 @@
+package shell_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sandsh/sandsh/shell"
+	"github.com/sandsh/sandsh/vfs"
+)
+
+// buildFixture writes the project the differential scripts run against.
+func buildFixture(t *testing.T, dir string) {
+	t.Helper()
+	files := map[string]string{
+		"README.md":          "# demo\n\nA small project.\n",
+		"src/main.go":        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n",
+		"src/util.go":        "package main\n\nfunc add(a, b int) int { return a + b }\n",
+		"src/lib/strings.go": "package lib\n\n// TODO: more\nfunc Upper(s string) string { return s }\n",
+		"docs/guide.txt":     "line one\nline two\nline three\n",
+		"docs/notes.txt":     "alpha\nbeta\ngamma\ndelta\n",
+		"data/numbers.txt":   "3\n1\n2\n10\n",
+		"data/words.txt":     "pear\napple\nfig\napple\n",
+		"data/empty.txt":     "",
+		"config.env":         "NAME=demo\nPORT=8080\n",
+		"a file with spaces.txt": "spaced\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		must(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "build.sh"), []byte("#!/bin/bash\nset -e\necho \"building $1\"\necho built > build.out\n"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "tools.sh"), []byte("greet() { echo \"hi $1\"; }\nTOOLS_LOADED=yes\n"), 0o644))
+	must(t, os.MkdirAll(filepath.Join(dir, "empty-dir"), 0o755))
+	must(t, os.Symlink("docs/guide.txt", filepath.Join(dir, "guide-link")))
+	must(t, os.Symlink("src", filepath.Join(dir, "src-link")))
+	must(t, os.Symlink("missing-target", filepath.Join(dir, "dangling")))
+}
+
+// entry describes one path of a tree for comparison.
+func describeTree(t *testing.T, fsys vfs.FS, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	var walk func(p, rel string)
+	walk = func(p, rel string) {
+		fi, _, err := fsys.LstatIfPossible(p)
+		if err != nil {
+			out[rel] = "error " + err.Error()
+			return
+		}
+		d := fi.Mode().Type().String() + fmt.Sprintf(" %04o", fi.Mode()&vfs.ChmodBits)
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			target, _ := fsys.ReadlinkIfPossible(p)
+			d += " -> " + target
+		case fi.Mode().IsRegular():
+			f, err := fsys.Open(p)
+			if err == nil {
+				h := sha256.New()
+				io.Copy(h, f)
+				f.Close()
+				d += fmt.Sprintf(" %x", h.Sum(nil)[:8])
+			}
+		case fi.IsDir():
+			entries, _ := fsys.ReadDir(p)
+			for _, e := range entries {
+				walk(p+"/"+e.Name(), rel+"/"+e.Name())
+			}
+		}
+		out[rel] = d
+	}
+	walk(root, ".")
+	return out
+}
+
+func diffTrees(a, b map[string]string) []string {
+	var keys []string
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		if a[k] != b[k] {
+			out = append(out, fmt.Sprintf("%s: bash %q, sandsh %q", k, a[k], b[k]))
+		}
+	}
+	return out
+}
+
+
+// TestDifferentialScripts runs every testdata/scripts/*.sh in real bash on
+// a copy of the fixture and in sandsh on the fixture itself, and compares
+// stdout, the exit status and the final tree. The fixture must be
+// unchanged afterwards.
+func TestDifferentialScripts(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Fatal("bash is needed for the differential tests: ", err)
+	}
+	scripts, _ := filepath.Glob("testdata/scripts/*.sh")
+	if len(scripts) == 0 {
+		t.Fatal("no scripts")
+	}
+	for _, script := range scripts {
+		name := strings.TrimSuffix(filepath.Base(script), ".sh")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(script)
+			must(t, err)
+			root := t.TempDir()
+			orig, copyDir := filepath.Join(root, "orig"), filepath.Join(root, "copy")
+			buildFixture(t, orig)
+			buildFixture(t, copyDir)
+			orig, _ = filepath.EvalSymlinks(orig)
+			copyDir, _ = filepath.EvalSymlinks(copyDir)
+			before := snapshot(t, orig)
+
+			// Real bash, on the copy.
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bash, "-c", string(src), name)
+			cmd.Dir = copyDir
+			cmd.Env = []string{"PATH=/usr/bin:/bin", "LC_ALL=C", "TZ=UTC", "HOME=/root", "USER=root", "TMPDIR=/tmp"}
+			var bout, berr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &bout, &berr
+			cmd.Stdin = strings.NewReader("input line 1\ninput line 2\n")
+			runErr := cmd.Run()
+			bashCode := 0
+			if ee, ok := runErr.(*exec.ExitError); ok {
+				bashCode = ee.ExitCode()
+			} else if runErr != nil {
+				t.Fatal(runErr)
+			}
+
+			// sandsh, on the original.
+			sess, err := shell.New(shell.Options{Dir: orig, Env: map[string]string{"LC_ALL": "C", "TZ": "UTC"},
+				Limits: shell.Limits{Timeout: 20 * time.Second}})
+			must(t, err)
+			var sout, serr bytes.Buffer
+			res := sess.Run(context.Background(), shell.Request{Script: string(src), Name: name,
+				Stdin: strings.NewReader("input line 1\ninput line 2\n"), Stdout: &sout, Stderr: &serr})
+
+			bashOut := strings.ReplaceAll(bout.String(), copyDir, "<PROJECT>")
+			sandOut := strings.ReplaceAll(sout.String(), orig, "<PROJECT>")
+			// "# divergence: exit A->B reason" declares a known difference
+			// in the exit status, documented in the README.
+			wantCode := bashCode
+			for _, line := range strings.Split(string(src), "\n") {
+				var from, to int
+				if _, err := fmt.Sscanf(line, "# divergence: exit %d->%d", &from, &to); err == nil && from == bashCode {
+					wantCode = to
+				}
+			}
+			if bashOut != sandOut || wantCode != res.ExitCode {
+				t.Errorf("differs from bash\n--- bash (exit %d)\n%s--- sandsh (exit %d)\n%s--- bash stderr\n%s--- sandsh stderr\n%s",
+					bashCode, bashOut, res.ExitCode, sandOut, berr.String(), serr.String())
+			}
+			hostTree := describeTree(t, hostFS{}, copyDir)
+			sandTree := describeTree(t, sess.FS(), orig)
+			if d := diffTrees(hostTree, sandTree); len(d) > 0 {
+				t.Errorf("final trees differ:\n  %s", strings.Join(d, "\n  "))
+			}
+			after := snapshot(t, orig)
+			for p, d := range before {
+				if after[p] != d {
+					t.Errorf("the original fixture changed: %s", p)
+				}
+			}
+			if len(after) != len(before) {
+				t.Errorf("the original fixture changed: %d entries -> %d", len(before), len(after))
+			}
+		})
+	}
+}
