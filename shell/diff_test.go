@@ -23,16 +23,16 @@ import (
 func buildFixture(t *testing.T, dir string) {
 	t.Helper()
 	files := map[string]string{
-		"README.md":          "# demo\n\nA small project.\n",
-		"src/main.go":        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n",
-		"src/util.go":        "package main\n\nfunc add(a, b int) int { return a + b }\n",
-		"src/lib/strings.go": "package lib\n\n// TODO: more\nfunc Upper(s string) string { return s }\n",
-		"docs/guide.txt":     "line one\nline two\nline three\n",
-		"docs/notes.txt":     "alpha\nbeta\ngamma\ndelta\n",
-		"data/numbers.txt":   "3\n1\n2\n10\n",
-		"data/words.txt":     "pear\napple\nfig\napple\n",
-		"data/empty.txt":     "",
-		"config.env":         "NAME=demo\nPORT=8080\n",
+		"README.md":              "# demo\n\nA small project.\n",
+		"src/main.go":            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n",
+		"src/util.go":            "package main\n\nfunc add(a, b int) int { return a + b }\n",
+		"src/lib/strings.go":     "package lib\n\n// TODO: more\nfunc Upper(s string) string { return s }\n",
+		"docs/guide.txt":         "line one\nline two\nline three\n",
+		"docs/notes.txt":         "alpha\nbeta\ngamma\ndelta\n",
+		"data/numbers.txt":       "3\n1\n2\n10\n",
+		"data/words.txt":         "pear\napple\nfig\napple\n",
+		"data/empty.txt":         "",
+		"config.env":             "NAME=demo\nPORT=8080\n",
 		"a file with spaces.txt": "spaced\n",
 	}
 	for name, data := range files {
@@ -103,7 +103,6 @@ func diffTrees(a, b map[string]string) []string {
 	}
 	return out
 }
-
 
 // TestDifferentialScripts runs every testdata/scripts/*.sh in real bash on
 // a copy of the fixture and in sandsh on the fixture itself, and compares
