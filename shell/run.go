@@ -171,7 +171,11 @@ func (r *run) parse(src, name string) ([]*syntax.Stmt, error) {
 		stmts = append(stmts, st)
 		return true
 	})
-	if err != nil {
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		pe.Filename = name
+		err = pe
+	} else if err != nil {
 		err = fmt.Errorf("%s: %w", name, err)
 	}
 	return stmts, err
