@@ -4,4 +4,4 @@ echo data/[ew]*.txt
 echo nomatch-*
 shopt -s nullglob; echo "[" nomatch-* "]"; shopt -u nullglob
 shopt -s globstar; echo src/**/*.go
-echo .* | tr ' ' '\n' | sort
+for f in .*; do echo "dot: $f"; done

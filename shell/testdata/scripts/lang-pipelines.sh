@@ -1,5 +1,5 @@
-printf 'c\nb\na\n' | sort | head -n 2
-echo hello | tr a-z A-Z
+printf 'c\nb\na\n' | while read -r l; do echo "got $l"; done | cat
+echo hello | { read -r w; echo "${w^^}"; }
 set -o pipefail
 false | true; echo "pipefail $?"
 set +o pipefail

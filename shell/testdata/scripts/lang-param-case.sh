@@ -1,0 +1,5 @@
+s="hello World"
+echo "${s^}" "|" "${s^^}" "|" "${s,}" "|" "${s,,}"
+w=WORLD; echo "${w,}" "${w,,}"
+arr=(one two); echo "${arr[@]^}" "${arr[@]^^}"
+name=bob; echo "Hi ${name^}!"

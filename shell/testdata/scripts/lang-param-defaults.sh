@@ -1,0 +1,10 @@
+unset u; e=""; s=set
+echo "1 ${u:-def} ${e:-def} ${s:-def}"
+echo "2 ${u-def} [${e-def}] ${s-def}"
+echo "3 [${u:+alt}] [${e:+alt}] ${s:+alt}"
+echo "4 [${u+alt}] ${e+alt} ${s+alt}"
+echo "5 ${u:=assigned} $u"
+echo "6 ${e:=filled} $e"
+: "${newvar:=from-colon}"; echo "7 $newvar"
+unset u; echo "8 ${u:-${s}-nested}"
+echo "9 ${u:-"quoted default"}" "${u:-$(echo from-cmd)}"

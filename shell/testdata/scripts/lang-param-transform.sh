@@ -1,0 +1,6 @@
+s="it's here"
+echo "${s@Q}"
+w=word; echo "${w@Q}" "${w@U}" "${w@u}"
+up=MiXeD; echo "${up@L}"
+arr=(a b); echo "${arr@a}"
+esc='a\tb'; echo "${esc@E}"
