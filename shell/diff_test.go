@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"github.com/sandsh/sandsh/internal/hostrun"
 	"io"
 	"io/fs"
 	"os"
@@ -134,9 +135,9 @@ func TestDifferentialScripts(t *testing.T) {
 			// Real bash, on the copy.
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, bash, "-c", string(src), name)
-			cmd.Dir = copyDir
-			cmd.Env = []string{"PATH=/usr/bin:/bin", "LC_ALL=C", "TZ=UTC", "HOME=/root", "USER=root", "TMPDIR=/tmp"}
+			// Real bash may only write the copy: see package hostrun.
+			cmd := hostrun.Command(ctx, copyDir, bash, "-c", string(src), name)
+			cmd.Env = append(cmd.Env, "PATH=/usr/bin:/bin", "LC_ALL=C", "TZ=UTC", "HOME=/root", "USER=root", "TMPDIR=/tmp")
 			var bout, berr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &bout, &berr
 			cmd.Stdin = strings.NewReader("input line 1\ninput line 2\n")

@@ -21,6 +21,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sandsh/sandsh/internal/hostrun"
 	"io"
 	"io/fs"
 	"os"
@@ -266,9 +267,9 @@ func RunReal(t *testing.T, dir string, c Case) Result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout(c))
 	defer cancel()
-	cmd := exec.CommandContext(ctx, c.Args[0], c.Args[1:]...)
-	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, env(c)...)
+	// The real tool may only write the copy: see package hostrun.
+	cmd := hostrun.Command(ctx, dir, c.Args[0], c.Args[1:]...)
+	cmd.Env = append(cmd.Env, append([]string{"PATH=" + os.Getenv("PATH")}, env(c)...)...)
 	cmd.Stdin = strings.NewReader(c.Stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
