@@ -18,18 +18,22 @@ type fileInfo struct {
 
 // info returns a snapshot of n under name. The caller holds m.mu.
 func (m *FS) info(n *inode, name string) *fileInfo {
+	// Sizes and 512-byte block counts as ext4 reports them: whole 4 KiB
+	// blocks for file data, one block for a directory, none for a symlink
+	// short enough to live in its inode.
 	size := n.data.size
+	blocks := (size + 4095) / 4096 * 8
 	switch {
 	case n.mode&fs.ModeSymlink != 0:
-		size = int64(len(n.target))
+		size, blocks = int64(len(n.target)), 0
 	case n.isDir():
-		size = 4096
+		size, blocks = 4096, 8
 	}
 	fi := &fileInfo{name: name, mode: n.mode, mod: n.mtime}
 	fi.st = syscall.Stat_t{
 		Dev: m.dev, Ino: n.ino, Nlink: uint64(max(n.nlink, 0)),
 		Mode: vfs.UnixMode(n.mode), Uid: uint32(n.uid), Gid: uint32(n.gid),
-		Size: size, Blksize: 4096, Blocks: (n.data.held + 511) / 512,
+		Size: size, Blksize: 4096, Blocks: blocks,
 		Atim: vfs.Timespec(n.atime), Mtim: vfs.Timespec(n.mtime), Ctim: vfs.Timespec(n.ctime),
 	}
 	return fi
