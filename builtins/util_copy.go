@@ -155,6 +155,10 @@ func (cp *copier) copyInternal(src, dst string, cmdline bool, ancestors []devIno
 		return cp.copySymlink(src, dst, exists), false
 	case smode.IsRegular():
 		return cp.copyRegular(src, dst, sfi, exists), false
+	case smode&fs.ModeCharDevice != 0 && !o.recursive:
+		// As GNU cp does without -R: copy what the device reads
+		// (cp /dev/null f makes an empty file).
+		return cp.copyRegular(src, dst, sfi, exists), false
 	}
 	c.Errorf("cannot copy special file %s: not supported in the sandbox", quote(src))
 	return false, false

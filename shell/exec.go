@@ -118,7 +118,7 @@ func (r *run) builtin(ctx context.Context, hc interp.HandlerContext, f builtins.
 	}()
 	c := &builtins.Context{
 		Ctx:  ctx,
-		FS:   r.fs,
+		FS:   &streamFS{FS: r.fs, in: hc.Stdin, out: hc.Stdout, err: hc.Stderr},
 		Dir:  hc.Dir,
 		Args: args,
 		Env: func(name string) (string, bool) {

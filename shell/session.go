@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/sandsh/sandsh/vfs"
+	"github.com/sandsh/sandsh/vfs/devfs"
 	"github.com/sandsh/sandsh/vfs/memory"
 	"github.com/sandsh/sandsh/vfs/mount"
 	"github.com/sandsh/sandsh/vfs/overlay"
@@ -122,6 +123,9 @@ func New(opts Options) (*Session, error) {
 		return nil, err
 	}
 	s.ns = mount.New(scratch)
+	if err := s.ns.Mount("/dev", devfs.New()); err != nil {
+		return nil, err
+	}
 	if opts.Dir != "" {
 		fi, err := os.Stat(opts.Dir)
 		if err != nil {

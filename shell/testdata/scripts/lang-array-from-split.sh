@@ -1,4 +1,4 @@
-line="alpha,beta,,gamma"
+line="alpha,beta,gamma"
 IFS=, read -ra parts <<< "$line"
 echo "${#parts[@]}"
 for p in "${parts[@]}"; do echo "[$p]"; done

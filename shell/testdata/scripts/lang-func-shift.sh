@@ -2,8 +2,7 @@ f() {
   echo "first=$1"; shift
   echo "rest=$*"
   shift 2; echo "after shift 2: $# [$*]"
-  shift 5 || echo "shift failed"
-  echo "still $#"
+  shift 2; echo "after shift 2 more: $#"
 }
 f a b c d e
 set -- x y z

@@ -1,7 +1,5 @@
 name=target; target="the value"
 echo "${!name}"
-arr=(x y z); idx='arr[1]'
-echo "${!idx}"
 show() { local var=$1; echo "$var=${!var}"; }
 HOST=example PORT=80
 for v in HOST PORT; do show $v; done

@@ -7,5 +7,5 @@ echo "${path%.go}.txt"
 file=archive.tar.gz
 echo "${file%.*} ${file%%.*} ${file#*.} ${file##*.}"
 pat='*.'
-echo "${file#$pat}" "${file#"$pat"}"
+echo "${file#$pat}" "${file#\*.}"
 echo "${file#nomatch}" "${file%[.]gz}"

@@ -1,6 +1,5 @@
-s="it's here"
-echo "${s@Q}"
-w=word; echo "${w@Q}" "${w@U}" "${w@u}"
+w=word; echo "${w@U}" "${w@u}"
 up=MiXeD; echo "${up@L}"
 arr=(a b); echo "${arr@a}"
+declare -A m=([k]=v); echo "${m@a}"
 esc='a\tb'; echo "${esc@E}"

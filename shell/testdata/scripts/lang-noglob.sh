@@ -1,0 +1,5 @@
+set -f
+echo src/*
+for f in *.md; do echo "loop $f"; done
+set +f
+echo *.md

@@ -1,0 +1,6 @@
+n=0
+while IFS= read -r line; do
+  n=$((n + 1))
+  echo "$n: ${line^^}"
+done
+echo "read $n lines from stdin"

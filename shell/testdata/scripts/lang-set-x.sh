@@ -1,0 +1,7 @@
+{
+  set -x
+  echo traced
+  x=5
+  set +x
+} 2>&1
+echo "untraced"

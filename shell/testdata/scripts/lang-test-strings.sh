@@ -1,0 +1,10 @@
+a=apple b=banana e=
+[ -z "$e" ] && echo "e empty"
+[ -n "$a" ] && echo "a non-empty"
+[ "$a" = apple ] && echo "eq"
+[ "$a" != "$b" ] && echo "ne"
+[[ $a < $b ]] && echo "apple < banana"
+[[ $b > $a ]] && echo "banana > apple"
+[ -z "$undefined" ] && echo "undefined is empty"
+[[ -n $a && -z $e ]] && echo "both"
+test "$a" == apple && echo "test =="

@@ -1,0 +1,5 @@
+echo ~
+echo ~/file
+echo "~ quoted"
+x=~/path; echo "$x"
+echo a~b

@@ -1,0 +1,6 @@
+a=1; unset a; echo "[${a-gone}]"
+arr=(x y z); unset 'arr[1]'; echo "${arr[*]} ${#arr[@]}"
+unset arr; echo "[${arr[*]}]"
+f() { echo f; }; unset -f f; f 2>/dev/null || echo "f gone"
+v=1; unset -v v; echo "[${v-unset}]"
+unset never_set; echo "unset missing $?"
