@@ -79,7 +79,7 @@ func (r *run) reroute(ctx context.Context, args []string) ([]string, error) {
 		if err := r.checkSource(src, "eval"); err != nil {
 			return nil, err
 		}
-		if strings.Contains(src, "<(") || strings.Contains(src, ">(") {
+		if strings.Contains(src, "<(") || strings.Contains(src, ">(") || strings.Contains(src, "((") || strings.Contains(src, "]+=") {
 			rewritten, err := r.rewriteSource(src)
 			if err != nil {
 				return nil, err

@@ -27,7 +27,47 @@ func (r *run) check(file *syntax.File) error {
 	if err != nil {
 		return err
 	}
+	rewriteInterpBugs(file)
 	return rewriteProcSubst(file)
+}
+
+// rewriteInterpBugs works around mvdan/sh bugs that silently give wrong
+// results in common scripts, by rewriting the AST into what bash means:
+//
+//   - for ((...)) stops iterating when the last command of its body fails
+//     (the interpreter checks the status before each iteration): a ":" is
+//     appended to the body. Left over: $? right after such a loop is 0,
+//     where bash gives the status of the last body command.
+//   - a[i]+=x empties the element instead of appending: it becomes
+//     a[i]="${a[i]}"x.
+func rewriteInterpBugs(file *syntax.File) {
+	syntax.Walk(file, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.ForClause:
+			if _, ok := n.Loop.(*syntax.CStyleLoop); ok {
+				n.Do = append(n.Do, colonStmt())
+			}
+		case *syntax.Assign:
+			if n.Append && n.Index != nil && n.Array == nil && n.Name != nil {
+				n.Append = false
+				old := &syntax.ParamExp{Param: &syntax.Lit{Value: n.Name.Value}, Index: n.Index}
+				prefix := &syntax.DblQuoted{Parts: []syntax.WordPart{old}}
+				if n.Value == nil {
+					n.Value = &syntax.Word{}
+				}
+				n.Value.Parts = append([]syntax.WordPart{prefix}, n.Value.Parts...)
+			}
+		}
+		return true
+	})
+}
+
+func colonStmt() *syntax.Stmt {
+	f, err := syntax.NewParser().Parse(strings.NewReader(":"), "")
+	if err != nil {
+		panic(err) // a constant
+	}
+	return f.Stmts[0]
 }
 
 // checkSource parses code that eval, let, trap or source will run and
@@ -187,6 +227,7 @@ func (r *run) rewriteSource(src string) (string, error) {
 	if err := rewriteProcSubst(f); err != nil {
 		return "", err
 	}
+	rewriteInterpBugs(f)
 	var buf bytes.Buffer
 	if err := syntax.NewPrinter().Print(&buf, f); err != nil {
 		return "", err
