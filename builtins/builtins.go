@@ -41,6 +41,59 @@ type Context struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+
+	// Exec runs another command as a child of this one: find -exec,
+	// xargs, env, timeout. The child's command line is sub.Args; it runs
+	// with sub's Ctx, Dir, environment (sub.Environ) and streams. Exec
+	// returns the child's exit status. When the command cannot be found it
+	// returns ErrNotFound, and when it is not executable ErrNotExecutable,
+	// having printed nothing, so the caller can report it in its own
+	// words. Exec is nil where commands cannot run others.
+	Exec func(sub *Context) (int, error)
+}
+
+// Errors returned by Context.Exec.
+var (
+	// ErrNotFound means the command is neither a builtin nor a file.
+	ErrNotFound = errors.New("command not found")
+	// ErrNotExecutable means the command names a file that cannot run.
+	ErrNotExecutable = errors.New("permission denied")
+)
+
+// Sub returns a copy of c to run args with Exec: same context, directory,
+// environment and streams.
+func (c *Context) Sub(args ...string) *Context {
+	sub := *c
+	sub.Args = args
+	return &sub
+}
+
+// EnvMap returns the exported environment as a map.
+func (c *Context) EnvMap() map[string]string {
+	m := map[string]string{}
+	if c.Environ == nil {
+		return m
+	}
+	for _, kv := range c.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		m[k] = v
+	}
+	return m
+}
+
+// WithEnv sets c's environment to the NAME=value pairs of m.
+func (c *Context) WithEnv(m map[string]string) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	list := make([]string, len(keys))
+	for i, k := range keys {
+		list[i] = k + "=" + m[k]
+	}
+	c.Env = func(name string) (string, bool) { v, ok := m[name]; return v, ok }
+	c.Environ = func() []string { return append([]string(nil), list...) }
 }
 
 // Func is a command. It returns the exit status.

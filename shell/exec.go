@@ -129,8 +129,66 @@ func (r *run) builtin(ctx context.Context, hc interp.HandlerContext, f builtins.
 		Stdin:   hc.Stdin,
 		Stdout:  hc.Stdout,
 		Stderr:  hc.Stderr,
+		Exec:    r.subExec(hc),
 	}
 	return status(f(c))
+}
+
+// subExec returns the Context.Exec of a builtin run with hc: it runs a
+// command line as the shell would (builtin, script file, child shell),
+// with the sub-context's directory, environment and streams.
+func (r *run) subExec(hc interp.HandlerContext) func(*builtins.Context) (int, error) {
+	return func(sub *builtins.Context) (int, error) {
+		if len(sub.Args) == 0 {
+			return 0, nil
+		}
+		h := hc
+		h.Env = newEnviron(sub.EnvMap())
+		h.Dir, h.Stdin, h.Stdout, h.Stderr = sub.Dir, sub.Stdin, sub.Stdout, sub.Stderr
+		if err := r.findCommand(h, sub.Args[0]); err != nil {
+			if err == builtins.ErrNotFound {
+				return 127, err
+			}
+			return 126, err
+		}
+		ctx := sub.Ctx
+		if ctx == nil {
+			ctx = r.ctx
+		}
+		err := r.exec(ctx, h, sub.Args)
+		if _, ok := errLimit(err); ok {
+			return 1, err
+		}
+		return exitCode(err), nil
+	}
+}
+
+// findCommand reports whether exec would find name: nil, or ErrNotFound
+// or ErrNotExecutable.
+func (r *run) findCommand(hc interp.HandlerContext, name string) error {
+	switch {
+	case name == "bash" || name == "sh":
+		return nil
+	case strings.HasPrefix(name, internalPrefix) || name == "":
+		return builtins.ErrNotFound
+	case strings.Contains(name, "/"):
+		p := absPath(hc.Dir, name)
+		fi, err := r.fs.Stat(p)
+		if err == nil {
+			if fi.IsDir() || fi.Mode()&0o111 == 0 {
+				return builtins.ErrNotExecutable
+			}
+			return nil
+		}
+		if _, ok := builtins.Lookup(name); ok && systemDirs[path.Dir(vfs.Clean(p))] {
+			return nil
+		}
+		return builtins.ErrNotFound
+	}
+	if kind, _ := r.lookPath(hc, name); kind == "" {
+		return builtins.ErrNotFound
+	}
+	return nil
 }
 
 // execFile runs the file p of the namespace: a shell script in a child
@@ -319,7 +377,7 @@ func (r *run) runChild(ctx context.Context, hc interp.HandlerContext, src, name 
 	child.Reset()
 	child.Env = newEnviron(env)
 	child.Reset()
-	runErr := r.safeRun(child, file)
+	runErr := r.safeRun(ctx, child, file)
 	if le, ok := errLimit(runErr); ok {
 		return le
 	}

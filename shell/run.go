@@ -92,7 +92,7 @@ func (s *Session) run(parent context.Context, req Request) Result {
 	if err != nil {
 		return fail(1, "", err)
 	}
-	runErr := r.safeRun(runner, file)
+	runErr := r.safeRun(r.ctx, runner, file)
 	exited := runner.Exited()
 
 	res := Result{}
@@ -152,13 +152,13 @@ func exitCode(err error) int {
 // safeRun runs the file and turns a panic on this goroutine into an error.
 // The prechecks keep the known panics from happening at all, including on
 // the goroutines of pipelines, where no recover could help.
-func (r *run) safeRun(runner *interp.Runner, file *syntax.File) (err error) {
+func (r *run) safeRun(ctx context.Context, runner *interp.Runner, file *syntax.File) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	return runner.Run(r.ctx, file)
+	return runner.Run(ctx, file)
 }
 
 // parse parses the script one statement at a time, as bash reads it, and

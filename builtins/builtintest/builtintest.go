@@ -336,8 +336,20 @@ func Exec(ctx context.Context, fsys vfs.FS, args []string, env []string, stdin i
 		Stdin:  stdin,
 		Stdout: stdout,
 		Stderr: stderr,
+		Exec:   execBuiltin,
 	}
 	return f(bc), nil
+}
+
+// execBuiltin is the Context.Exec of the tests: it runs builtins only,
+// found by name or by a path such as /bin/echo.
+func execBuiltin(sub *builtins.Context) (int, error) {
+	f, ok := builtins.Lookup(sub.Args[0])
+	if !ok {
+		return 127, builtins.ErrNotFound
+	}
+	sub.Exec = execBuiltin
+	return f(sub), nil
 }
 
 // RunBuiltin runs the builtin on an overlay of dir, with working
