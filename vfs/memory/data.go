@@ -12,6 +12,41 @@ type data struct {
 	size  int64
 	pages map[int64][]byte
 	held  int64 // bytes of page capacity allocated
+	// shared lists the pages whose memory another filesystem's clone of
+	// this file also uses; they are copied before they change.
+	shared map[int64]struct{}
+}
+
+// own makes page idx private to d before it is changed in place.
+func (d *data) own(idx int64) {
+	if _, ok := d.shared[idx]; !ok {
+		return
+	}
+	delete(d.shared, idx)
+	pg := d.pages[idx]
+	priv := make([]byte, len(pg), cap(pg))
+	copy(priv, pg)
+	d.pages[idx] = priv
+}
+
+// clone returns a copy of d that shares its pages; both copy a page
+// before changing it.
+func (d *data) clone() data {
+	c := data{size: d.size, held: d.held}
+	if len(d.pages) == 0 {
+		return c
+	}
+	c.pages = make(map[int64][]byte, len(d.pages))
+	c.shared = make(map[int64]struct{}, len(d.pages))
+	if d.shared == nil {
+		d.shared = make(map[int64]struct{}, len(d.pages))
+	}
+	for idx, pg := range d.pages {
+		c.pages[idx] = pg
+		c.shared[idx] = struct{}{}
+		d.shared[idx] = struct{}{}
+	}
+	return c
 }
 
 // readAt copies the bytes at off into p and returns how many it copied,
@@ -69,6 +104,7 @@ func (d *data) writeAt(p []byte, off int64) {
 		pos := off + int64(done)
 		idx, in := pos/pageSize, int(pos%pageSize)
 		end := min(pageSize, in+len(p)-done)
+		d.own(idx)
 		pg := d.pages[idx]
 		if end > len(pg) {
 			if end > cap(pg) {
@@ -103,8 +139,10 @@ func (d *data) truncate(n int64) int64 {
 			case start >= n:
 				d.held -= int64(cap(pg))
 				delete(d.pages, idx)
+				delete(d.shared, idx)
 			case start+int64(len(pg)) > n:
-				d.pages[idx] = pg[:n-start]
+				d.own(idx)
+				d.pages[idx] = d.pages[idx][:n-start]
 			}
 		}
 	}

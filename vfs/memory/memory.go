@@ -586,3 +586,47 @@ func (m *FS) entries(dir *inode) []fs.DirEntry {
 	}
 	return vfs.SortDirEntries(out)
 }
+
+// Clone returns an independent copy of the filesystem: the same tree,
+// inode numbers, modes, times and contents, and the same options. File
+// contents are shared page by page until either side writes to a page, so
+// cloning costs time and memory in proportion to the number of inodes,
+// not to the bytes they hold. Open handles are not carried over, nor are
+// removed files that only a handle still holds.
+func (m *FS) Clone() *FS {
+	m.mu.Lock() // clone marks pages shared in m too
+	defer m.mu.Unlock()
+	c := &FS{
+		lastIno: m.lastIno, umask: m.umask, limit: m.limit, now: m.now,
+		dev: m.dev, uid: m.uid, gid: m.gid, frozen: m.frozen,
+		inodes: make(map[uint64]*inode, len(m.inodes)),
+	}
+	var copyNode func(n, parent *inode) *inode
+	copyNode = func(n, parent *inode) *inode {
+		if dup, ok := c.inodes[n.ino]; ok {
+			return dup // a hard link to an inode already copied
+		}
+		dup := &inode{
+			ino: n.ino, mode: n.mode, nlink: n.nlink, uid: n.uid, gid: n.gid,
+			atime: n.atime, mtime: n.mtime, ctime: n.ctime, target: n.target,
+		}
+		c.inodes[n.ino] = dup
+		if n.mode.IsRegular() {
+			dup.data = n.data.clone()
+			c.held += dup.data.held
+		}
+		if n.children != nil {
+			dup.parent = parent
+			if parent == nil {
+				dup.parent = dup
+			}
+			dup.children = make(map[string]*inode, len(n.children))
+			for name, child := range n.children {
+				dup.children[name] = copyNode(child, dup)
+			}
+		}
+		return dup
+	}
+	c.root = copyNode(m.root, nil)
+	return c
+}
