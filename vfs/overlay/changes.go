@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"syscall"
 
 	"github.com/sandsh/sandsh/vfs"
 )
@@ -135,9 +136,9 @@ func (d *differ) dir(p string, m loc) error {
 }
 
 func (d *differ) lowerNames(p string) (map[string]struct{}, error) {
-	f, err := d.o.lower.Open(vfs.Rel(p))
+	f, err := d.o.openLowerDir(p)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ELOOP) {
 			return map[string]struct{}{}, nil
 		}
 		return nil, lowerErr(err)

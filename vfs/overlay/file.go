@@ -312,9 +312,22 @@ func (f *upperFile) copyUp(limit int64) error {
 		return bare(err)
 	}
 	atime, mtime := times(fi)
-	if _, err := io.Copy(io.NewOffsetWriter(dst, 0), io.LimitReader(src, limit)); err != nil {
+	sfi, err := src.Stat()
+	if err != nil {
+		return lowerErr(err)
+	}
+	var w io.Writer = io.NewOffsetWriter(dst, 0)
+	h := newHash()
+	whole := limit >= sfi.Size()
+	if whole {
+		w = io.MultiWriter(w, h)
+	}
+	if _, err := io.Copy(w, io.LimitReader(src, limit)); err != nil {
 		dst.Truncate(0)
 		return bare(err)
+	}
+	if whole {
+		o.base.noteSum(lp, sfi, h.Sum(nil))
 	}
 	f.meta.lower = ""
 	o.publish(lp, f.mem)

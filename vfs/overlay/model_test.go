@@ -3,6 +3,8 @@ package overlay_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -27,6 +29,48 @@ var modelConfig = vfstest.Config{
 	AfterStep: func(fsys vfs.FS, start, current vfstest.Snapshot) error {
 		return checkChanges(fsys.(*overlay.FS), start, current)
 	},
+	AtEnd: checkKeep,
+}
+
+// checkKeep checks, at the end of a sequence, the ways of keeping the
+// changes: a fork holds the same view, Export writes it out, and Apply
+// makes the lower directory equal to the real one.
+func checkKeep(fsys vfs.FS, dir string, current vfstest.Snapshot) error {
+	o := fsys.(*overlay.FS)
+	fork, err := o.Fork()
+	if err != nil {
+		return fmt.Errorf("Fork: %v", err)
+	}
+	defer fork.Close()
+	if d := vfstest.Diff(vfstest.SnapshotFS(fork), current); len(d) > 0 {
+		return fmt.Errorf("the fork differs from the real tree:\n  %s", strings.Join(d, "\n  "))
+	}
+	out, err := os.MkdirTemp("", "overlay-export-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(out)
+	exp := filepath.Join(out, "x")
+	if err := o.Export(exp, overlay.ExportOptions{}); err != nil {
+		return fmt.Errorf("Export: %v", err)
+	}
+	if d := vfstest.Diff(vfstest.SnapshotDir(exp), current); len(d) > 0 {
+		return fmt.Errorf("the export differs from the real tree:\n  %s", strings.Join(d, "\n  "))
+	}
+	res, err := o.Apply(overlay.ApplyOptions{})
+	if err != nil {
+		return fmt.Errorf("Apply: %v", err)
+	}
+	if len(res.Conflicts) > 0 {
+		return fmt.Errorf("Apply found conflicts with nothing changed on disk: %v", res.Conflicts)
+	}
+	if d := withoutTimes(vfstest.Diff(vfstest.SnapshotDir(dir), current)); len(d) > 0 {
+		return fmt.Errorf("after Apply the directory differs from the real tree:\n  %s", strings.Join(d, "\n  "))
+	}
+	if d := withoutTimes(vfstest.Diff(vfstest.SnapshotFS(o), current)); len(d) > 0 {
+		return fmt.Errorf("after Apply the view differs from the real tree:\n  %s", strings.Join(d, "\n  "))
+	}
+	return nil
 }
 
 // TestModel runs random operation sequences against the overlay and
@@ -128,4 +172,17 @@ func checkChanges(o *overlay.FS, start, current vfstest.Snapshot) error {
 			strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 	return nil
+}
+
+// withoutTimes drops the differences of modification time: Apply carries
+// times only with the changes it writes (a file changed only by touch is
+// not a change).
+func withoutTimes(d []string) []string {
+	var out []string
+	for _, l := range d {
+		if !strings.Contains(l, ": mtime ") {
+			out = append(out, l)
+		}
+	}
+	return out
 }

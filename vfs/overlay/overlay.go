@@ -21,6 +21,7 @@
 package overlay
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -49,6 +50,9 @@ type FS struct {
 
 	smu    sync.Mutex
 	shared map[string]*shared // by lower path, while read handles are open
+
+	base *bases
+	cfg  config
 }
 
 // shared ties the read-only handles open on one lower file to the upper
@@ -72,6 +76,9 @@ type meta struct {
 	// hidden holds, for a directory, the names of lower entries that were
 	// deleted: the whiteouts.
 	hidden map[string]struct{}
+	// origin is, for a regular file copied up from the lower layer, the
+	// lower path it came from, kept after its bytes are copied.
+	origin string
 	// ino is the inode number to report, kept from the lower file the
 	// inode was copied from; 0 for inodes born in the upper layer.
 	ino uint64
@@ -138,24 +145,87 @@ func New(dir string, opts ...Option) (*FS, error) {
 		dev = st.Dev
 	}
 	o := &FS{
-		dir:   canon,
-		lower: root,
-		upper: memory.New(memory.WithUmask(c.umask), memory.WithLimit(c.limit),
-			memory.WithInodeBase(upperInodeBase), memory.WithDevice(dev)),
-		meta:   map[uint64]*meta{},
+		dir:    canon,
+		lower:  root,
 		dev:    dev,
 		shared: map[string]*shared{},
+		base:   &bases{},
+		cfg:    c,
 	}
-	// The upper root stands for the lower root: copy its attributes.
-	rootInfo, err := o.upper.Lstat("/")
-	if err != nil {
-		return nil, err
-	}
-	o.meta[inoOf(rootInfo)] = &meta{lower: "/", ino: inoOf(fi)}
-	if err := o.copyAttrs("/", fi); err != nil {
+	if err := o.newUpper(); err != nil {
 		return nil, err
 	}
 	return o, nil
+}
+
+// newUpper gives the overlay an empty upper layer. The caller holds o.mu
+// or owns o alone.
+func (o *FS) newUpper() error {
+	o.upper = memory.New(memory.WithUmask(o.cfg.umask), memory.WithLimit(o.cfg.limit),
+		memory.WithInodeBase(upperInodeBase), memory.WithDevice(o.dev))
+	o.meta = map[uint64]*meta{}
+	fi, err := o.lower.Lstat(".")
+	if err != nil {
+		return lowerErr(err)
+	}
+	o.base.note("/", fi)
+	// The upper root stands for the lower root: copy its attributes.
+	rootInfo, err := o.upper.Lstat("/")
+	if err != nil {
+		return err
+	}
+	o.meta[inoOf(rootInfo)] = &meta{lower: "/", ino: inoOf(fi)}
+	return o.copyAttrs("/", fi)
+}
+
+// Reset drops every change: the view is the lower directory as it is now
+// on disk. Files still open keep what they had.
+func (o *FS) Reset() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.base.reset()
+	ro := o.readOnly
+	if err := o.newUpper(); err != nil {
+		return err
+	}
+	o.upper.SetReadOnly(ro)
+	return nil
+}
+
+// Fork returns a second overlay of the same lower directory holding a copy
+// of this one's changes. The copy is cheap: the upper layer is cloned with
+// its file contents shared page by page until either side writes. The two
+// change independently from then on. Fork fails while the overlay is
+// read-only only if the lower directory cannot be reopened.
+func (o *FS) Fork() (*FS, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	root, err := o.lower.OpenRoot(".")
+	if err != nil {
+		return nil, err
+	}
+	f := &FS{
+		dir:    o.dir,
+		lower:  root,
+		upper:  o.upper.Clone(),
+		meta:   make(map[uint64]*meta, len(o.meta)),
+		dev:    o.dev,
+		shared: map[string]*shared{},
+		base:   o.base.clone(),
+		cfg:    o.cfg,
+	}
+	f.upper.SetReadOnly(false)
+	for ino, m := range o.meta {
+		c := *m
+		if m.hidden != nil {
+			c.hidden = make(map[string]struct{}, len(m.hidden))
+			for k := range m.hidden {
+				c.hidden[k] = struct{}{}
+			}
+		}
+		f.meta[ino] = &c
+	}
+	return f, nil
 }
 
 // Name returns "overlay".
@@ -247,8 +317,12 @@ func (w walker) Lookup(dir loc, dirPath, name string) (loc, fs.FileMode, error) 
 	lp := vfs.Join(lowerDir, name)
 	fi, err := o.lower.Lstat(vfs.Rel(lp))
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			o.base.noteAbsent(lp)
+		}
 		return loc{}, 0, lowerErr(err)
 	}
+	o.base.note(lp, fi)
 	return loc{path: p, low: lp, lowI: fi}, fi.Mode(), nil
 }
 

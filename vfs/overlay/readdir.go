@@ -2,6 +2,7 @@ package overlay
 
 import (
 	"io/fs"
+	"os"
 	"syscall"
 
 	"github.com/sandsh/sandsh/vfs"
@@ -57,9 +58,9 @@ func (o *FS) merge(upper []fs.DirEntry, low string, m *meta) ([]fs.DirEntry, err
 	if low == "" {
 		return out, nil
 	}
-	f, err := o.lower.Open(vfs.Rel(low))
+	f, err := o.openLowerDir(low)
 	if err != nil {
-		if vfs.Errno(err) == syscall.ENOENT {
+		if e := vfs.Errno(err); e == syscall.ENOENT || e == syscall.ENOTDIR || e == syscall.ELOOP {
 			return out, nil // gone from disk meanwhile
 		}
 		return nil, lowerErr(err)
@@ -132,4 +133,18 @@ func (o *FS) openDir(name string, l loc) (vfs.File, error) {
 		d.mem = mf.(*memory.File)
 	}
 	return d, nil
+}
+
+// openLowerDir opens the lower directory p without following a symlink
+// there: if the disk changed under the view and p is now a link, the view
+// must not list what it points to.
+func (o *FS) openLowerDir(p string) (*os.File, error) {
+	fi, err := o.lower.Lstat(vfs.Rel(p))
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, syscall.ENOTDIR
+	}
+	return o.lower.OpenFile(vfs.Rel(p), os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_DIRECTORY, 0)
 }

@@ -139,7 +139,7 @@ func (o *FS) copyUp(l loc) (loc, error) {
 		if err != nil {
 			return l, err
 		}
-		m := &meta{lower: l.low, ino: inoOf(l.lowI)}
+		m := &meta{lower: l.low, origin: l.low, ino: inoOf(l.lowI)}
 		if st := vfs.StatT(l.lowI); st != nil && st.Nlink > 1 {
 			// The lower inode has other names, which stay in the lower
 			// layer: this name becomes a file of its own, with a number

@@ -93,6 +93,11 @@ type Config struct {
 	// of D, in ViaAPI mode SnapshotFS just after the tree was built), and
 	// the real side's current snapshot. An error fails the sequence.
 	AfterStep func(fsys vfs.FS, start, current Snapshot) error
+	// AtEnd, if set, is called once the whole sequence compared equal,
+	// with the FS under test, its directory (OnDisk; "" for ViaAPI) and the
+	// real side's final snapshot. It may change the directory: nothing is
+	// checked after it. An error fails the sequence.
+	AtEnd func(fsys vfs.FS, dir string, current Snapshot) error
 }
 
 // Failure is the error Check and CheckBytes return when the FS under test
@@ -295,6 +300,11 @@ func check(cfg Config, r *rand.Rand, src *byteSource, f *Failure) (err error) {
 		}
 		if cur, err = compare(step); err != nil {
 			return err
+		}
+	}
+	if cfg.AtEnd != nil {
+		if err := cfg.AtEnd(fsys, disk, cur); err != nil {
+			return seq.fail(seq.steps, "AtEnd: %v", err)
 		}
 	}
 	return nil
