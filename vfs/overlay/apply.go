@@ -226,7 +226,6 @@ func typeWord(m fs.FileMode) string {
 	return "special file"
 }
 
-
 // matchesBase reports whether the disk entry cur at s.Path is still the
 // entry b that the view first saw there. Only bytes, type and mode count:
 // a file whose times changed but whose bytes did not still matches, when
