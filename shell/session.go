@@ -100,6 +100,7 @@ func (l Limits) withDefaults() Limits {
 type Session struct {
 	runMu   sync.Mutex
 	ns      *mount.FS
+	scratch *memory.FS
 	project *overlay.FS // nil without a project
 	mountAt string
 	env     map[string]string
@@ -113,19 +114,7 @@ func New(opts Options) (*Session, error) {
 	for k, v := range opts.Env {
 		s.env[k] = v
 	}
-	scratch := memory.New(memory.WithLimit(s.limits.MaxUpperBytes), memory.WithInodeBase(1<<61))
-	for _, d := range []string{"/tmp", "/dev", "/bin", "/usr/bin", "/etc", s.env["HOME"]} {
-		if err := scratch.MkdirAll(d, 0o755); err != nil {
-			return nil, err
-		}
-	}
-	if err := scratch.Chmod("/tmp", 0o1777); err != nil {
-		return nil, err
-	}
-	s.ns = mount.New(scratch)
-	if err := s.ns.Mount("/dev", devfs.New()); err != nil {
-		return nil, err
-	}
+	var o *overlay.FS
 	if opts.Dir != "" {
 		fi, err := os.Stat(opts.Dir)
 		if err != nil {
@@ -134,7 +123,7 @@ func New(opts Options) (*Session, error) {
 		if !fi.IsDir() {
 			return nil, fmt.Errorf("project directory %s: not a directory", opts.Dir)
 		}
-		o, err := overlay.New(opts.Dir, overlay.WithUpperLimit(s.limits.MaxUpperBytes))
+		o, err = overlay.New(opts.Dir, overlay.WithUpperLimit(s.limits.MaxUpperBytes))
 		if err != nil {
 			return nil, fmt.Errorf("project directory: %w", err)
 		}
@@ -145,13 +134,47 @@ func New(opts Options) (*Session, error) {
 		if !filepath.IsAbs(at) {
 			return nil, fmt.Errorf("mount point %q: not an absolute path", at)
 		}
-		at = vfs.Clean(at)
-		if err := s.ns.Mount(at, o); err != nil {
-			return nil, fmt.Errorf("mounting the project at %s: %w", at, err)
-		}
-		s.project, s.mountAt = o, at
+		s.mountAt = vfs.Clean(at)
+	}
+	scratch, err := s.newScratch()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.assemble(scratch, o); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// newScratch makes the in-memory filesystem that holds everything but
+// the project: /tmp, $HOME, the system directories.
+func (s *Session) newScratch() (*memory.FS, error) {
+	scratch := memory.New(memory.WithLimit(s.limits.MaxUpperBytes), memory.WithInodeBase(1<<61))
+	for _, d := range []string{"/tmp", "/dev", "/bin", "/usr/bin", "/etc", s.env["HOME"]} {
+		if err := scratch.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if err := scratch.Chmod("/tmp", 0o1777); err != nil {
+		return nil, err
+	}
+	return scratch, nil
+}
+
+// assemble builds the namespace: scratch at the root, /dev, and the
+// project view o (if any) at s.mountAt.
+func (s *Session) assemble(scratch *memory.FS, o *overlay.FS) error {
+	ns := mount.New(scratch)
+	if err := ns.Mount("/dev", devfs.New()); err != nil {
+		return err
+	}
+	if o != nil {
+		if err := ns.Mount(s.mountAt, o); err != nil {
+			return fmt.Errorf("mounting the project at %s: %w", s.mountAt, err)
+		}
+	}
+	s.ns, s.scratch, s.project = ns, scratch, o
+	return nil
 }
 
 // FS returns the namespace the scripts see.
