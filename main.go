@@ -41,12 +41,24 @@ Flags:
   --max-memory BYTES   cap file contents held in memory (default 1GiB)
   --max-commands N     cap the commands executed (default 50000000)
   --max-depth N        cap nested function calls, eval, source and child shells (default 1000)
+
+Reviewing and keeping the changes (after the run):
+  --changes            list the changed paths on stderr, as git status --short does
+  --diff               print a git-style patch of the changes on stderr
+  --patch FILE         write the patch to FILE (git apply accepts it)
+  --json               print one JSON object on stdout instead of the script's output
+  --export DIR         write the final view of the project to DIR (new or empty)
+  --export-link        with --export, hard-link unchanged files instead of copying
+  --apply[=partial]    write the changes into the project; with conflicts nothing is
+                       applied (exit 3), unless =partial applies the rest
+  --review             show the diff, ask y/N on the terminal, apply on y
   -h, --help           show this help
 `
 
 type config struct {
 	dir, command, mountAt, cwd string
 	hasCommand                 bool
+	keep                       keepConfig
 	setOpts                    []string
 	env                        map[string]string
 	limits                     shell.Limits
@@ -83,11 +95,21 @@ func run(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !cfg.hasCommand && len(cfg.args) == 0 {
 		in = nil // the script itself came from stdin
 	}
+	if cfg.keep.exportLink && cfg.keep.export == "" {
+		fmt.Fprintf(stderr, "sandsh: --export-link needs --export DIR\n")
+		return 2
+	}
+	var rep *jsonReport
+	outW, errW := stdout, stderr
+	if cfg.keep.json {
+		rep = newJSONReport(cfg.limits)
+		outW, errW = rep.stdout, rep.stderr
+	}
 	res := sess.Run(ctx, shell.Request{
 		Script: script, Name: name, Args: args, Options: cfg.setOpts,
-		Stdin: in, Stdout: stdout, Stderr: stderr, Cwd: cfg.cwd,
+		Stdin: in, Stdout: outW, Stderr: errW, Cwd: cfg.cwd,
 	})
-	return res.ExitCode
+	return keepChanges(sess, cfg, res, rep, stdin, stdout, stderr)
 }
 
 var errHelp = fmt.Errorf("help")
@@ -182,6 +204,29 @@ func parseArgs(argv []string) (*config, error) {
 			} else {
 				cfg.limits.MaxCallDepth = int(n)
 			}
+		case long && name == "changes" && !hasVal:
+			cfg.keep.changes = true
+		case long && name == "diff" && !hasVal:
+			cfg.keep.diff = true
+		case long && name == "patch":
+			cfg.keep.patch, err = get()
+		case long && name == "json" && !hasVal:
+			cfg.keep.json = true
+		case long && name == "export":
+			cfg.keep.export, err = get()
+		case long && name == "export-link" && !hasVal:
+			cfg.keep.exportLink = true
+		case long && name == "apply":
+			cfg.keep.apply = true
+			switch {
+			case !hasVal:
+			case val == "partial":
+				cfg.keep.partial = true
+			default:
+				err = fmt.Errorf("--apply=%s: the only value is partial", val)
+			}
+		case long && name == "review" && !hasVal:
+			cfg.keep.review = true
 		case !long && len(a) > 1 && strings.Trim(a[1:], "eux") == "":
 			cfg.setOpts = append(cfg.setOpts, a)
 		default:

@@ -222,5 +222,65 @@ func compareWithBash(t *testing.T, name string, src []byte) string {
 	if len(after) != len(before) {
 		t.Errorf("the original fixture changed: %d entries -> %d", len(before), len(after))
 	}
+	if len(diffs) == 0 {
+		diffs = append(diffs, checkKeep(t, sess, root, orig, hostTree)...)
+	}
 	return strings.Join(diffs, "\n")
+}
+
+// checkKeep checks the two ways of keeping a run's changes against the
+// tree real bash left: the patch, applied with git apply to a fresh copy
+// of the fixture, and Apply into the project itself.
+func checkKeep(t *testing.T, sess *shell.Session, root, orig string, want map[string]string) []string {
+	t.Helper()
+	var diffs []string
+	patched := filepath.Join(root, "patched")
+	buildFixture(t, patched)
+	patched, _ = filepath.EvalSymlinks(patched)
+	var patch bytes.Buffer
+	must(t, sess.Diff(&patch, shell.DiffOptions{Binary: true}))
+	if patch.Len() > 0 {
+		must(t, os.WriteFile(filepath.Join(root, "run.patch"), patch.Bytes(), 0o644))
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		out, err := hostrun.Command(ctx, patched, "git", "apply", "--whitespace=nowarn", "../run.patch").CombinedOutput()
+		if err != nil {
+			return []string{fmt.Sprintf("git apply of the patch failed: %v\n%s\n%s", err, out, patch.String())}
+		}
+	}
+	// A patch holds files and symlinks, and of modes only the
+	// executable bit.
+	if d := diffTrees(gitView(want), gitView(describeTree(t, hostFS{}, patched))); len(d) > 0 {
+		diffs = append(diffs, fmt.Sprintf("git apply of the patch gives another tree:\n  %s\n%s", strings.Join(d, "\n  "), patch.String()))
+	}
+	res, err := sess.Apply(shell.ApplyOptions{})
+	if err != nil || len(res.Conflicts) > 0 {
+		return append(diffs, fmt.Sprintf("Apply: %v %v", err, res.Conflicts))
+	}
+	if d := diffTrees(want, describeTree(t, hostFS{}, orig)); len(d) > 0 {
+		diffs = append(diffs, fmt.Sprintf("after Apply the project differs from bash's tree:\n  %s", strings.Join(d, "\n  ")))
+	}
+	return diffs
+}
+
+// gitView keeps what a git patch can carry: files and symlinks, with
+// modes reduced to the executable bit.
+func gitView(tree map[string]string) map[string]string {
+	out := map[string]string{}
+	for p, d := range tree {
+		typ, rest, _ := strings.Cut(d, " ")
+		if typ == "d---------" {
+			continue
+		}
+		mode, tail, _ := strings.Cut(rest, " ")
+		if typ == "----------" {
+			if strings.ContainsAny(mode[len(mode)-3:len(mode)-2], "1357") {
+				mode = "exec"
+			} else {
+				mode = "plain"
+			}
+		}
+		out[p] = typ + " " + mode + " " + tail
+	}
+	return out
 }

@@ -165,3 +165,14 @@ func (o *FS) unchangedLower(p string) (string, bool) {
 	}
 	return r.Node.low, true
 }
+
+// OpenLower opens for reading the file on disk at the view path p, as it
+// is now: the old side of a change. It never follows a symlink at p and
+// refuses anything but a regular file.
+func (o *FS) OpenLower(p string) (io.ReadCloser, error) {
+	f, err := o.openLowerFile(vfs.Clean(p))
+	if err != nil {
+		return nil, vfs.PathError("open", p, err)
+	}
+	return f, nil
+}
