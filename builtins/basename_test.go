@@ -12,7 +12,7 @@ func TestBasename(t *testing.T) {
 		{Args: []string{"basename", "a/b/c.txt", ".txt"}},
 		{Args: []string{"basename", "c.txt", "c.txt"}},
 		{Args: []string{"basename", "a/b//"}},
-				{Args: []string{"basename", ""}},
+		{Args: []string{"basename", ""}},
 		{Args: []string{"basename", "-a", "x/y", "z", "q/"}},
 		{Args: []string{"basename", "-s", ".c", "a.c", "b/.c", "d.h"}},
 		{Args: []string{"basename", "--suffix=.c", "-z", "a.c", "b"}},
