@@ -54,12 +54,12 @@ SIZE may also be prefixed by one of the following modifying characters:
 type truncRel int
 
 const (
-	truncAbs truncRel = iota
-	truncAdd          // + or -
-	truncMax          // <: at most
-	truncMin          // >: at least
-	truncDown         // /: round down
-	truncUp           // %: round up
+	truncAbs  truncRel = iota
+	truncAdd           // + or -
+	truncMax           // <: at most
+	truncMin           // >: at least
+	truncDown          // /: round down
+	truncUp            // %: round up
 )
 
 func truncate(c *Context) int {
