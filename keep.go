@@ -78,7 +78,7 @@ func keepChanges(sess *shell.Session, cfg *config, res shell.Result, rep *jsonRe
 		if code != 0 {
 			fmt.Fprintf(stderr, "sandsh: not applying: the script exited with status %d\n", code)
 		} else {
-			r, err := sess.Apply(shell.ApplyOptions{Partial: k.partial})
+			r, err := sess.Apply(shell.ApplyOptions{Partial: k.partial, AllowHidden: cfg.allowHidden})
 			applied = &r
 			switch {
 			case err != nil:

@@ -52,6 +52,14 @@ Reviewing and keeping the changes (after the run):
   --apply[=partial]    write the changes into the project; with conflicts nothing is
                        applied (exit 3), unless =partial applies the rest
   --review             show the diff, ask y/N on the terminal, apply on y
+
+Path policy (patterns relative to the project; see the README):
+  --hide PATTERN       make matching project paths invisible (repeatable, or a,b,c)
+  --hide-default       hide common secret files (.env, *.pem, *.key, .ssh/, ...)
+  --protect PATTERN    make matching project paths read-only (repeatable, or a,b,c)
+  --allow-hidden       with --apply, also apply files created at hidden paths
+  A .sandsh file at the project root may hold "hide PATTERN" and "protect PATTERN" lines.
+
   -h, --help           show this help
 `
 
@@ -59,6 +67,8 @@ type config struct {
 	dir, command, mountAt, cwd string
 	hasCommand                 bool
 	keep                       keepConfig
+	hide, protect              []string
+	hideDefault, allowHidden   bool
 	setOpts                    []string
 	env                        map[string]string
 	limits                     shell.Limits
@@ -84,7 +94,8 @@ func run(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sandsh: %v\n", err)
 		return 2
 	}
-	sess, err := shell.New(shell.Options{Dir: cfg.dir, MountAt: cfg.mountAt, Env: cfg.env, Limits: cfg.limits})
+	sess, err := shell.New(shell.Options{Dir: cfg.dir, MountAt: cfg.mountAt, Env: cfg.env, Limits: cfg.limits,
+		Hide: cfg.hide, Protect: cfg.protect, HideDefault: cfg.hideDefault})
 	if err != nil {
 		fmt.Fprintf(stderr, "sandsh: %v\n", err)
 		return 2
@@ -225,6 +236,20 @@ func parseArgs(argv []string) (*config, error) {
 			default:
 				err = fmt.Errorf("--apply=%s: the only value is partial", val)
 			}
+		case long && (name == "hide" || name == "protect"):
+			var v string
+			if v, err = get(); err == nil {
+				pats := splitPatterns(v)
+				if name == "hide" {
+					cfg.hide = append(cfg.hide, pats...)
+				} else {
+					cfg.protect = append(cfg.protect, pats...)
+				}
+			}
+		case long && name == "hide-default" && !hasVal:
+			cfg.hideDefault = true
+		case long && name == "allow-hidden" && !hasVal:
+			cfg.allowHidden = true
 		case long && name == "review" && !hasVal:
 			cfg.keep.review = true
 		case !long && len(a) > 1 && strings.Trim(a[1:], "eux") == "":
@@ -295,4 +320,29 @@ func loadScript(cfg *config, stdin io.Reader) (script, name string, args []strin
 		}
 		return string(b), "sandsh", nil, nil
 	}
+}
+
+// splitPatterns splits a comma-separated list of patterns, leaving the
+// commas inside {a,b} alone.
+func splitPatterns(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '{':
+			depth++
+		case '}':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
 }

@@ -24,6 +24,9 @@ type ApplyOptions struct {
 	Partial bool
 	// Skip leaves out the changes for which it returns true.
 	Skip func(Change) bool
+	// AllowHidden applies files the script created at hidden paths;
+	// without it they are reported as conflicts.
+	AllowHidden bool
 }
 
 // ApplyResult says what Apply did: the paths written and the conflicts
@@ -73,7 +76,7 @@ func (s *Session) Apply(opts ApplyOptions) (ApplyResult, error) {
 	}
 	s.runMu.Lock()
 	defer s.runMu.Unlock()
-	return s.project.Apply(overlay.ApplyOptions{Partial: opts.Partial, Skip: opts.Skip})
+	return s.project.Apply(overlay.ApplyOptions{Partial: opts.Partial, Skip: opts.Skip, AllowHidden: opts.AllowHidden})
 }
 
 // Reset drops every change: the project view is the directory on disk

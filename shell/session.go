@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -24,6 +25,7 @@ import (
 	"github.com/sandsh/sandsh/vfs/memory"
 	"github.com/sandsh/sandsh/vfs/mount"
 	"github.com/sandsh/sandsh/vfs/overlay"
+	"github.com/sandsh/sandsh/vfs/policy"
 )
 
 // Options configure a Session.
@@ -39,6 +41,15 @@ type Options struct {
 	Env map[string]string
 	// Limits bound every Run. Zero fields take the defaults.
 	Limits Limits
+
+	// Hide lists patterns of project paths the script must not see (see
+	// package vfs/policy for the syntax); HideDefault adds
+	// policy.DefaultHide. Protect lists patterns of paths it may read but
+	// not change. A .sandsh file at the project root adds its "hide" and
+	// "protect" lines to these, unless NoConfigFile is set.
+	Hide, Protect []string
+	HideDefault   bool
+	NoConfigFile  bool
 }
 
 // Limits bound what one Run may do. Hitting one stops the run cleanly with
@@ -123,7 +134,11 @@ func New(opts Options) (*Session, error) {
 		if !fi.IsDir() {
 			return nil, fmt.Errorf("project directory %s: not a directory", opts.Dir)
 		}
-		o, err = overlay.New(opts.Dir, overlay.WithUpperLimit(s.limits.MaxUpperBytes))
+		pol, err := projectPolicy(opts)
+		if err != nil {
+			return nil, err
+		}
+		o, err = overlay.New(opts.Dir, overlay.WithUpperLimit(s.limits.MaxUpperBytes), overlay.WithPolicy(pol))
 		if err != nil {
 			return nil, fmt.Errorf("project directory: %w", err)
 		}
@@ -258,4 +273,31 @@ func errLimit(err error) (*LimitError, bool) {
 	var le *LimitError
 	ok := errors.As(err, &le)
 	return le, ok
+}
+
+// ConfigFile is the name of the policy file read at the project root.
+const ConfigFile = ".sandsh"
+
+// projectPolicy compiles the hide and protect patterns of opts and of the
+// project's .sandsh file.
+func projectPolicy(opts Options) (*policy.Policy, error) {
+	hide := append([]string(nil), opts.Hide...)
+	protect := append([]string(nil), opts.Protect...)
+	if opts.HideDefault {
+		hide = append(hide, policy.DefaultHide...)
+	}
+	if !opts.NoConfigFile {
+		data, err := os.ReadFile(filepath.Join(opts.Dir, ConfigFile))
+		switch {
+		case err == nil:
+			h, p, err := policy.ParseFile(data)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ConfigFile, err)
+			}
+			hide, protect = append(h, hide...), append(p, protect...)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%s: %w", ConfigFile, err)
+		}
+	}
+	return policy.New(hide, protect)
 }

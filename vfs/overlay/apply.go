@@ -26,6 +26,9 @@ type ApplyOptions struct {
 	// Skip, if set, leaves out the changes for which it returns true:
 	// they are neither applied nor reported.
 	Skip func(c Change) bool
+	// AllowHidden applies changes at paths the policy hides (files the
+	// script created there); without it they are reported as conflicts.
+	AllowHidden bool
 
 	// step, if set, runs before each change is written; an error stops
 	// the apply there, as a crash would. For tests.
@@ -96,6 +99,10 @@ func (o *FS) Apply(opts ApplyOptions) (ApplyResult, error) {
 	}
 	a := applier{o: o, deleted: deleted, changed: changed, opts: opts}
 	for _, s := range plan {
+		if !opts.AllowHidden && o.HiddenPath(s.Path, s.NewMode.IsDir() || s.OldMode.IsDir()) {
+			s.conflict = "hidden by the sandbox policy (allow it with --allow-hidden)"
+			continue
+		}
 		a.check(s)
 	}
 	// A conflict on a directory blocks everything below it.

@@ -144,13 +144,15 @@ func (d *differ) lowerNames(p string) (map[string]struct{}, error) {
 		return nil, lowerErr(err)
 	}
 	defer f.Close()
-	names, err := f.Readdirnames(-1)
+	entries, err := f.ReadDir(-1)
 	if err != nil {
 		return nil, lowerErr(err)
 	}
-	set := make(map[string]struct{}, len(names))
-	for _, n := range names {
-		set[n] = struct{}{}
+	set := make(map[string]struct{}, len(entries))
+	for _, e := range entries {
+		if !d.o.hiddenLower(vfs.Join(p, e.Name()), e.IsDir()) {
+			set[e.Name()] = struct{}{}
+		}
 	}
 	return set, nil
 }

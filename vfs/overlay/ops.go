@@ -43,6 +43,9 @@ func (o *FS) mkdir(name string, perm fs.FileMode) error {
 	if r.Exists {
 		return syscall.EEXIST
 	}
+	if err := o.protected(r.Path(), true); err != nil {
+		return err
+	}
 	if _, err := o.upperDir(r.DirPath); err != nil {
 		return err
 	}
@@ -111,6 +114,9 @@ func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, wri
 		case o.readOnly:
 			return nil, syscall.EROFS
 		}
+		if err := o.protected(r.Path(), false); err != nil {
+			return nil, err
+		}
 		if _, err := o.upperDir(r.DirPath); err != nil {
 			return nil, err
 		}
@@ -139,6 +145,11 @@ func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, wri
 	trunc := flag&os.O_TRUNC != 0
 	if (writes || trunc) && o.readOnly {
 		return nil, syscall.EROFS
+	}
+	if writes || trunc {
+		if err := o.protected(r.Path(), false); err != nil {
+			return nil, err
+		}
 	}
 	if l.up == nil && !writes && !trunc {
 		return o.openLower(name, l)
@@ -184,6 +195,9 @@ func (o *FS) remove(name string) error {
 		return err
 	}
 	l := r.Node
+	if err := o.protected(r.Path(), l.mode().IsDir()); err != nil {
+		return err
+	}
 	if l.mode().IsDir() {
 		entries, err := o.readDir(l)
 		if err != nil {
@@ -237,7 +251,7 @@ func (o *FS) RemoveAll(name string) error {
 	{
 		o.mu.Lock()
 		r, err := o.resolve(name, false)
-		if err == nil && r.Exists && r.Name != "" && r.Node.mode().IsDir() {
+		if err == nil && r.Exists && r.Name != "" && r.Node.mode().IsDir() && !o.protects() {
 			if o.readOnly {
 				err = syscall.EROFS
 			} else {
@@ -281,6 +295,19 @@ func (o *FS) rename(oldname, newname string) error {
 	}
 	if oldPath == newPath {
 		return nil
+	}
+	if err := o.protected(oldPath, ro.Mode.IsDir()); err != nil {
+		return err
+	}
+	if err := o.protected(newPath, ro.Mode.IsDir()); err != nil {
+		return err
+	}
+	if ro.Mode.IsDir() && o.protects() {
+		// Moving a directory moves what it holds: none of it may be
+		// protected.
+		if err := o.protectedBelow(ro.Node); err != nil {
+			return err
+		}
 	}
 	if rn.Exists {
 		if same, err := o.sameFile(ro.Node, rn.Node); err != nil || same {
@@ -364,6 +391,9 @@ func (o *FS) symlink(target, name string) error {
 	case r.Trailing:
 		return syscall.ENOENT
 	}
+	if err := o.protected(r.Path(), false); err != nil {
+		return err
+	}
 	if _, err := o.upperDir(r.DirPath); err != nil {
 		return err
 	}
@@ -395,6 +425,9 @@ func (o *FS) link(oldname, newname string) error {
 		err = vfs.LinkCheck(rn.Exists, rn.Trailing, ro.Mode)
 	}
 	if err != nil {
+		return err
+	}
+	if err := o.protected(rn.Path(), false); err != nil {
 		return err
 	}
 	src, err := o.copyUp(ro.Node)
@@ -433,6 +466,9 @@ func (o *FS) change(op, name string, f func(p string) error) error {
 	if err == nil {
 		r, err = o.find(name, true)
 	}
+	if err == nil {
+		err = o.protected(r.Path(), r.Mode.IsDir())
+	}
 	var l loc
 	if err == nil {
 		l, err = o.copyUp(r.Node)
@@ -449,6 +485,31 @@ func (o *FS) change(op, name string, f func(p string) error) error {
 func (o *FS) readOnlyErr() error {
 	if o.readOnly {
 		return syscall.EROFS
+	}
+	return nil
+}
+
+// protectedBelow returns errProtected if anything in the merged directory
+// l is protected. The caller holds o.mu.
+func (o *FS) protectedBelow(l loc) error {
+	entries, err := o.readDir(l)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := vfs.Join(l.path, e.Name())
+		if err := o.protected(p, e.IsDir()); err != nil {
+			return err
+		}
+		if e.IsDir() {
+			child, ok := o.lookupChild(l, e.Name())
+			if !ok {
+				continue
+			}
+			if err := o.protectedBelow(child); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ import (
 
 	"github.com/sandsh/sandsh/vfs"
 	"github.com/sandsh/sandsh/vfs/memory"
+	"github.com/sandsh/sandsh/vfs/policy"
 )
 
 // upperInodeBase is added to upper inode numbers, so they never collide with
@@ -100,8 +101,9 @@ func (m *meta) hide(name string) {
 type Option func(*config)
 
 type config struct {
-	umask fs.FileMode
-	limit int64
+	umask  fs.FileMode
+	limit  int64
+	policy *policy.Policy
 }
 
 // WithUmask sets the file mode creation mask for new files and directories.
@@ -321,6 +323,9 @@ func (w walker) Lookup(dir loc, dirPath, name string) (loc, fs.FileMode, error) 
 			o.base.noteAbsent(lp)
 		}
 		return loc{}, 0, lowerErr(err)
+	}
+	if o.hiddenLower(lp, fi.IsDir()) {
+		return loc{}, 0, syscall.ENOENT
 	}
 	o.base.note(lp, fi)
 	return loc{path: p, low: lp, lowI: fi}, fi.Mode(), nil
