@@ -77,6 +77,9 @@ func TestHiddenUnreachable(t *testing.T) {
 			sess := policySession(t, dir)
 			var out, errb bytes.Buffer
 			sess.Run(t.Context(), shell.Request{Script: script, Stdout: &out, Stderr: &errb})
+			if strings.Contains(errb.String(), "command not found") {
+				t.Fatalf("%q: a command is missing: %s", script, errb.String())
+			}
 			// The contents never show; the names never show in output
 			// (error messages may repeat the names the script gave).
 			all := out.String() + errb.String()
