@@ -189,3 +189,17 @@ func (e *ErrnoError) Unwrap() error { return e.Errno }
 // sandbox never does: opening a FIFO could block forever and a device could
 // reach the host.
 var ErrSpecialFile error = &ErrnoError{Errno: syscall.ENXIO, Msg: "special file (fifo, socket or device) cannot be opened in the sandbox"}
+
+// Stepper is implemented by filesystems that can look names up one at a
+// time from a directory found earlier. A namespace walking a path through
+// such a filesystem keeps the node of each directory it passes, instead of
+// resolving every prefix of the path from the root again.
+type Stepper interface {
+	// StepRoot returns the node of the root directory.
+	StepRoot() (any, error)
+	// Step looks up name in the directory node dir, whose clean path is
+	// dirPath, without following a final symlink. It returns the entry's
+	// node and mode. Nodes are only good until the filesystem next
+	// changes.
+	Step(dir any, dirPath, name string) (node any, mode fs.FileMode, err error)
+}

@@ -74,7 +74,13 @@ type mnt struct {
 type loc struct {
 	m    *mnt
 	path string
+	// node is the entry's node in its filesystem, when that filesystem is
+	// a vfs.Stepper; nil otherwise, and always nil in map keys.
+	node any
 }
+
+// key returns l without its node, for use as a map key.
+func (l loc) key() loc { return loc{m: l.m, path: l.path} }
 
 // New returns a namespace whose root is the root of root, with nothing
 // mounted. A nil root gives an empty memory.FS.
@@ -126,7 +132,7 @@ func (n *FS) Mount(at string, fsys vfs.FS) error {
 		return fail(err)
 	}
 	m := &mnt{fsys: fsys, at: r.Path(), dev: devBase + uint64(len(n.mounts)) + 1}
-	n.covers[r.Node] = m
+	n.covers[r.Node.key()] = m
 	n.mounts = append(n.mounts, m)
 	return nil
 }
@@ -148,11 +154,14 @@ func (n *FS) Mounts() []string {
 // one when mounts are stacked), or l itself. The caller holds n.mu.
 func (n *FS) cover(l loc) loc {
 	for range len(n.mounts) + 1 {
-		m, ok := n.covers[l]
+		m, ok := n.covers[l.key()]
 		if !ok {
 			break
 		}
 		l = loc{m: m, path: "/"}
+	}
+	if st, ok := l.m.fsys.(vfs.Stepper); ok && l.path == "/" && l.node == nil {
+		l.node, _ = st.StepRoot()
 	}
 	return l
 }
@@ -197,6 +206,13 @@ func (w walker) Lookup(dir loc, _, name string) (loc, fs.FileMode, error) {
 	p := vfs.Join(dir.path, name)
 	if m, ok := w.n.covers[loc{m: dir.m, path: p}]; ok {
 		return w.n.cover(loc{m: m, path: "/"}), fs.ModeDir, nil
+	}
+	if st, ok := dir.m.fsys.(vfs.Stepper); ok && dir.node != nil {
+		node, mode, err := st.Step(dir.node, dir.path, name)
+		if err != nil {
+			return loc{}, 0, bare(err)
+		}
+		return loc{m: dir.m, path: p, node: node}, mode, nil
 	}
 	fi, _, err := dir.m.fsys.LstatIfPossible(p)
 	if err != nil {

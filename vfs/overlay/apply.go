@@ -566,6 +566,7 @@ func (o *FS) materialize() error {
 // ownPath makes the entry at p independent of any lower path but its own.
 func (o *FS) ownPath(p string) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	r, err := o.find(p, false)
 	if err != nil {
 		o.mu.Unlock()

@@ -289,6 +289,7 @@ func (f *upperFile) ReadAt(p []byte, off int64) (int, error) {
 func (f *upperFile) copyUp(limit int64) error {
 	o := f.o
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	lp := f.meta.lower
 	if lp == "" {

@@ -25,6 +25,7 @@ func lastName(name string) string {
 // A directory made where a lower one was deleted is opaque.
 func (o *FS) Mkdir(name string, perm fs.FileMode) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	if err := o.mkdir(name, perm); err != nil {
 		return vfs.PathError("mkdir", name, err)
@@ -83,6 +84,7 @@ func (o *FS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error)
 	changes := writes || create || flag&os.O_TRUNC != 0
 	if changes {
 		o.mu.Lock()
+		o.gen.Add(1) // locs found before are stale
 		defer o.mu.Unlock()
 	} else {
 		o.mu.RLock()
@@ -176,6 +178,7 @@ func (o *FS) openFile(name string, flag int, perm fs.FileMode, create, excl, wri
 // does. Removing a lower entry records a whiteout.
 func (o *FS) Remove(name string) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	if err := o.remove(name); err != nil {
 		return vfs.PathError("remove", name, err)
@@ -250,6 +253,7 @@ func (o *FS) RemoveAll(name string) error {
 	}
 	{
 		o.mu.Lock()
+		o.gen.Add(1) // locs found before are stale
 		r, err := o.resolve(name, false)
 		if err == nil && r.Exists && r.Name != "" && r.Node.mode().IsDir() && !o.protects() {
 			if o.readOnly {
@@ -273,6 +277,7 @@ func (o *FS) RemoveAll(name string) error {
 // merging its lower children, which are neither read nor copied.
 func (o *FS) Rename(oldname, newname string) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	if err := o.rename(oldname, newname); err != nil {
 		return vfs.LinkError("rename", oldname, newname, err)
@@ -365,6 +370,7 @@ func (o *FS) SymlinkIfPossible(oldname, newname string) error { return o.Symlink
 // Symlink creates newname as a symlink to oldname, stored as given.
 func (o *FS) Symlink(oldname, newname string) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	if err := o.symlink(oldname, newname); err != nil {
 		return vfs.LinkError("symlink", oldname, newname, err)
@@ -405,6 +411,7 @@ func (o *FS) symlink(target, name string) error {
 // through the other. Linking a directory fails with EPERM.
 func (o *FS) Link(oldname, newname string) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	if err := o.link(oldname, newname); err != nil {
 		return vfs.LinkError("link", oldname, newname, err)
@@ -460,6 +467,7 @@ func (o *FS) Chtimes(name string, atime, mtime time.Time) error {
 
 func (o *FS) change(op, name string, f func(p string) error) error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	err := o.readOnlyErr()
 	var r vfs.Resolved[loc]

@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/sandsh/sandsh/vfs"
@@ -54,6 +55,8 @@ type FS struct {
 
 	base *bases
 	cfg  config
+	// gen counts the times the tree may have changed, for Step's nodes.
+	gen atomic.Uint64
 }
 
 // shared ties the read-only handles open on one lower file to the upper
@@ -184,6 +187,7 @@ func (o *FS) newUpper() error {
 // on disk. Files still open keep what they had.
 func (o *FS) Reset() error {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	o.base.reset()
 	ro := o.readOnly
@@ -201,6 +205,7 @@ func (o *FS) Reset() error {
 // read-only only if the lower directory cannot be reopened.
 func (o *FS) Fork() (*FS, error) {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	root, err := o.lower.OpenRoot(".")
 	if err != nil {
@@ -244,6 +249,7 @@ func (o *FS) Close() error { return o.lower.Close() }
 // when a run ends, so background work left behind cannot change it.
 func (o *FS) SetReadOnly(ro bool) {
 	o.mu.Lock()
+	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	o.readOnly = ro
 	o.upper.SetReadOnly(ro)
@@ -444,4 +450,39 @@ func bare(err error) error {
 		return e
 	}
 	return err
+}
+
+// stepNode is an entry found by Step, valid while gen is unchanged.
+type stepNode struct {
+	l   loc
+	gen uint64
+}
+
+// StepRoot returns the node of the view's root, for vfs.Stepper.
+func (o *FS) StepRoot() (any, error) {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	return stepNode{l: o.rootLoc(), gen: o.gen.Load()}, nil
+}
+
+// Step looks up name in the directory node dir at dirPath, for
+// vfs.Stepper: one lower stat at most, however deep the directory. A node
+// from before a change of the tree is found again from dirPath.
+func (o *FS) Step(dir any, dirPath, name string) (any, fs.FileMode, error) {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	gen := o.gen.Load()
+	d, ok := dir.(stepNode)
+	if !ok || d.gen != gen {
+		r, err := o.find(dirPath, false)
+		if err != nil {
+			return nil, 0, err
+		}
+		d = stepNode{l: r.Node, gen: gen}
+	}
+	l, mode, err := walker{o}.Lookup(d.l, dirPath, name)
+	if err != nil {
+		return nil, 0, err
+	}
+	return stepNode{l: l, gen: gen}, mode, nil
 }
