@@ -272,3 +272,44 @@ func (b *byteInput) next() int {
 		}
 	}
 }
+
+// fill reads from the concatenated inputs until p is full or the last
+// input ends; it returns the number of bytes read.
+func (b *byteInput) fill(p []byte) int {
+	n := 0
+	for n < len(p) {
+		if b.pos < b.n {
+			k := copy(p[n:], b.buf[b.pos:b.n])
+			b.pos += k
+			n += k
+			continue
+		}
+		ch := b.next()
+		if ch < 0 {
+			break
+		}
+		p[n] = byte(ch)
+		n++
+	}
+	return n
+}
+
+// skip discards n bytes; it returns how many could not be skipped.
+func (b *byteInput) skip(n uint64) uint64 {
+	for n > 0 {
+		if b.pos < b.n {
+			k := uint64(b.n - b.pos)
+			if k > n {
+				k = n
+			}
+			b.pos += int(k)
+			n -= k
+			continue
+		}
+		if b.next() < 0 {
+			break
+		}
+		n--
+	}
+	return n
+}

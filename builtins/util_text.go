@@ -109,3 +109,129 @@ func (c *Context) xdecArg(s string, min, max int64, what string) (int64, bool) {
 	}
 	return v, true
 }
+
+// parseByteCount parses a byte count as gnulib's xstrtoumax does for
+// od, head and the like: a number in base 10, or with base 0 a 0x
+// prefix for hexadecimal and a leading 0 for octal, followed by an
+// optional multiplier suffix (b 512, K 1024, KB 1000, KiB 1024, and so
+// on up to Q). It returns numInvalid with a message kind of "invalid" or
+// "suffix", or numRange when the value overflows.
+func parseByteCount(s string, base int) (uint64, numErr, bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	if strings.HasPrefix(t, "-") {
+		return 0, numInvalid, false
+	}
+	t = strings.TrimPrefix(t, "+")
+	i := 0
+	b := base
+	if base == 0 {
+		b = 10
+		if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X") {
+			if len(t) > 2 && isHexDigit(t[2]) {
+				b, i = 16, 2
+			}
+		} else if strings.HasPrefix(t, "0") {
+			b = 8
+		}
+	}
+	start := i
+	var v uint64
+	overflow := false
+	for ; i < len(t); i++ {
+		d := digitVal(t[i])
+		if d < 0 || d >= b {
+			break
+		}
+		nv := v*uint64(b) + uint64(d)
+		if nv/uint64(b) != v || nv < v {
+			overflow = true
+		}
+		v = nv
+	}
+	if i == start {
+		// gnulib accepts a bare suffix as 1 times it ("od -N k").
+		if i >= len(t) || strings.IndexByte("bEGKkMmPQRTYZ", t[i]) < 0 {
+			return 0, numInvalid, false
+		}
+		v = 1
+	}
+	rest := t[i:]
+	if rest == "" {
+		if overflow {
+			return 0, numRange, false
+		}
+		return v, numOK, false
+	}
+	mult, ok := byteSuffix(rest)
+	if !ok {
+		return 0, numInvalid, true
+	}
+	r := v * mult
+	if overflow || (v != 0 && r/v != mult) {
+		return 0, numRange, false
+	}
+	return r, numOK, false
+}
+
+func isHexDigit(c byte) bool { return digitVal(c) >= 0 && digitVal(c) < 16 }
+
+func digitVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// byteSuffix returns the multiplier of a size suffix: b, k/K, M, G, ...
+// alone (powers of 1024), with B (powers of 1000) or with iB (1024).
+func byteSuffix(s string) (uint64, bool) {
+	if s == "b" {
+		return 512, true
+	}
+	exp := strings.IndexByte("KMGTPEZYRQ", s[0])
+	if s[0] == 'k' {
+		exp = 0
+	}
+	if s[0] == 'm' {
+		exp = 1
+	}
+	if exp < 0 {
+		return 0, false
+	}
+	base := uint64(1024)
+	switch s[1:] {
+	case "":
+	case "B":
+		base = 1000
+	case "iB":
+	default:
+		return 0, false
+	}
+	m := uint64(1)
+	for i := 0; i <= exp; i++ {
+		if m > math.MaxUint64/base {
+			return math.MaxUint64, true
+		}
+		m *= base
+	}
+	return m, true
+}
+
+// xstrtolFatal prints gnulib's message for a refused numeric option
+// argument: "invalid -N argument 'x'", "invalid suffix in ...", "-N
+// argument '...' too large".
+func (c *Context) xstrtolFatal(e numErr, suffix bool, optName, arg string) {
+	switch {
+	case e == numRange:
+		c.Errorf("%s argument '%s' too large", optName, arg)
+	case suffix:
+		c.Errorf("invalid suffix in %s argument '%s'", optName, arg)
+	default:
+		c.Errorf("invalid %s argument '%s'", optName, arg)
+	}
+}
