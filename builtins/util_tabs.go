@@ -226,6 +226,10 @@ type byteInput struct {
 	buf    []byte
 	pos, n int
 	status int
+	// dashIsFile makes "-" a file name (hexdump) rather than stdin.
+	dashIsFile bool
+	// opened and openFailed count the operands.
+	opened, openFailed int
 }
 
 func (c *Context) newByteInput(names []string) *byteInput {
@@ -252,12 +256,20 @@ func (b *byteInput) next() int {
 				return -1
 			}
 			b.name, b.names = b.names[0], b.names[1:]
-			r, err := b.c.openInput(b.name)
+			var r io.ReadCloser
+			var err error
+			if b.dashIsFile {
+				r, err = b.c.FS.Open(b.c.fsPath(b.name))
+			} else {
+				r, err = b.c.openInput(b.name)
+			}
 			if err != nil {
 				b.c.PathErr(quoteIf(b.name), err)
 				b.status = 1
+				b.openFailed++
 				continue
 			}
+			b.opened++
 			b.cur = r
 		}
 		n, err := b.cur.Read(b.buf)
