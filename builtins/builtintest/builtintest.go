@@ -233,6 +233,15 @@ var (
 	tools   = map[string]string{}
 )
 
+// otherReferences names the reference tools that are not part of GNU
+// coreutils, with a string their --version output must contain.
+var otherReferences = map[string]string{
+	"strings": "GNU strings", // binutils
+	"column":  "util-linux",  // bsdextrautils
+	"hexdump": "util-linux",  // bsdextrautils
+	"xxd":     "xxd 20",      // vim's xxd
+}
+
 // unavailable returns why the real tool cannot serve as the reference: it
 // is missing or is not GNU coreutils. It returns "" when it can.
 func unavailable(name string) string {
@@ -244,6 +253,12 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
+	} else if marker, ok := otherReferences[name]; ok {
+		// --version may go to stderr (xxd) and exit nonzero.
+		out, _ := exec.Command(p, "--version").CombinedOutput()
+		if !bytes.Contains(out, []byte(marker)) {
+			why = fmt.Sprintf("builtintest: %s is not %s", p, marker)
+		}
 	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte("GNU coreutils")) {
 		why = fmt.Sprintf("builtintest: %s is not GNU coreutils", p)
 	}
