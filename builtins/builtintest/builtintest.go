@@ -244,11 +244,32 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
-	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte("GNU coreutils")) {
-		why = fmt.Sprintf("builtintest: %s is not GNU coreutils", p)
+	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte(referenceVersion(name))) {
+		why = fmt.Sprintf("builtintest: %s is not %s", p, referenceVersion(name))
 	}
 	tools[name] = why
 	return why
+}
+
+// references maps the reference tools that are not part of GNU coreutils
+// to what their --version output must contain: gawk rather than mawk for
+// awk, jq 1.7, GNU tar and gzip.
+var references = map[string]string{
+	"awk":    "GNU Awk",
+	"jq":     "jq-1.7",
+	"tar":    "GNU tar",
+	"gzip":   "gzip",
+	"gunzip": "gzip",
+	"zcat":   "gzip",
+}
+
+// referenceVersion returns what the --version output of the reference
+// tool name must contain.
+func referenceVersion(name string) string {
+	if v, ok := references[path.Base(name)]; ok {
+		return v
+	}
+	return "GNU coreutils"
 }
 
 func env(c Case) []string {
