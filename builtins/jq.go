@@ -559,7 +559,9 @@ func jqParseText(s string) (any, error) {
 // does and returns 3.
 func (c *Context) jqCompileError(src, where string, err error) int {
 	msg := err.Error()
-	var pe interface{ QueryParseError() (string, string, error) }
+	var pe interface {
+		QueryParseError() (string, string, error)
+	}
 	if errors.As(err, &pe) {
 		_, _, e := pe.QueryParseError()
 		if e != nil {
