@@ -233,15 +233,6 @@ var (
 	tools   = map[string]string{}
 )
 
-// otherReferences names the reference tools that are not part of GNU
-// coreutils, with a string their --version output must contain.
-var otherReferences = map[string]string{
-	"strings": "GNU strings", // binutils
-	"column":  "util-linux",  // bsdextrautils
-	"hexdump": "util-linux",  // bsdextrautils
-	"xxd":     "xxd 20",      // vim's xxd
-}
-
 // unavailable returns why the real tool cannot serve as the reference: it
 // is missing or is not GNU coreutils. It returns "" when it can.
 func unavailable(name string) string {
@@ -253,17 +244,37 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
-	} else if marker, ok := otherReferences[name]; ok {
+	} else if out, _ := exec.Command(p, "--version").CombinedOutput(); !bytes.Contains(out, []byte(referenceVersion(name))) {
 		// --version may go to stderr (xxd) and exit nonzero.
-		out, _ := exec.Command(p, "--version").CombinedOutput()
-		if !bytes.Contains(out, []byte(marker)) {
-			why = fmt.Sprintf("builtintest: %s is not %s", p, marker)
-		}
-	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte("GNU coreutils")) {
-		why = fmt.Sprintf("builtintest: %s is not GNU coreutils", p)
+		why = fmt.Sprintf("builtintest: %s is not %s", p, referenceVersion(name))
 	}
 	tools[name] = why
 	return why
+}
+
+// references maps the reference tools that are not part of GNU coreutils
+// to what their --version output must contain: gawk rather than mawk for
+// awk, jq 1.7, GNU tar, gzip, binutils' strings, util-linux, vim's xxd.
+var references = map[string]string{
+	"awk":     "GNU Awk",
+	"jq":      "jq-1.7",
+	"tar":     "GNU tar",
+	"gzip":    "gzip",
+	"gunzip":  "gzip",
+	"zcat":    "gzip",
+	"strings": "GNU strings", // binutils
+	"column":  "util-linux",  // bsdextrautils
+	"hexdump": "util-linux",  // bsdextrautils
+	"xxd":     "xxd 20",      // vim's xxd
+}
+
+// referenceVersion returns what the --version output of the reference
+// tool name must contain.
+func referenceVersion(name string) string {
+	if v, ok := references[path.Base(name)]; ok {
+		return v
+	}
+	return "GNU coreutils"
 }
 
 func env(c Case) []string {
