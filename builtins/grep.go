@@ -389,7 +389,7 @@ type grepState struct {
 	out *errWriter
 	m   *grepMatcher
 
-	invert, count, listMatch, listNon, quiet, only bool
+	invert, count, listMatch, listNon, quiet, only            bool
 	lineNum, byteOff, tab, nullName, lineBuffered, noMessages bool
 	color                                                     bool
 	eol                                                       byte
