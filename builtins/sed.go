@@ -552,6 +552,9 @@ func sedBraces(pat string) string {
 			}
 			i = j
 		case '{':
+			if i == 0 || pat[i-1] == '(' || pat[i-1] == '|' {
+				return "Invalid preceding regular expression"
+			}
 			end := strings.IndexByte(pat[i:], '}')
 			if end < 0 {
 				return "Unmatched \\{"
@@ -979,6 +982,9 @@ func (p *sedParser) y(cmd *sedCmd) error {
 			c := p.next()
 			switch {
 			case c == -1:
+				return nil, false
+			case c == '\n':
+				p.i--
 				return nil, false
 			case byte(c) == delim:
 				return b, true

@@ -233,7 +233,22 @@ func TestSed(t *testing.T) {
 		{Args: []string{"sed", ":a;:a", "b"}},
 		{Args: []string{"sed", "1:a", "b"}},
 		{Args: []string{"sed", "\\(a\\)\\1/p", "b"}},
+		{Args: []string{"sed", "-n", "\\,T,Ip", "a"}},
+		{Args: []string{"sed", " /o/!s/e/E/g", "a"}},
+		{Args: []string{"sed", "$!{$!c\\\nX\n}", "b"}},
+		{Args: []string{"sed", "-n", "$p", "a", "empty"}},
+		{Args: []string{"sed", "s/[/]/|/;s/\\//", "b"}},
+		{Args: []string{"sed", "s/e/\t&\x41/", "b"}},
+		{Args: []string{"sed", "y/ab\n/AB /;N;y/\n/_/", "b"}},
+		{Args: []string{"sed", "2{h;d};${G}", "a"}},
+		{Args: []string{"sed", "-s", "$a --", "a", "b"}},
+		{Args: []string{"sed", "y/ab\\n/AB /;N;y/\\n/_/", "b"}},
+		{Args: []string{"sed", "-E", "s/(a|b)+/<&>/g;s/x{2,}/Y/", "words"}},
+		{Args: []string{"sed", "-E", "s/{/x/", "a"}},
+		{Args: []string{"sed", "-E", "s/o{1,x}/x/", "a"}},
 		// In place.
+		{Args: []string{"sed", "-i", "1d", "d/f"}, Tree: []bt.Entry{bt.File("d/f", "1\n2\n").WithMode(0o600)}},
+		{Args: []string{"sed", "-i~", "1d", "d/f", "g"}, Tree: []bt.Entry{bt.File("d/f", "1\n2\n"), bt.File("g", "x\ny")}},
 		{Args: []string{"sed", "-i", "s/o/0/", "a"}},
 		{Args: []string{"sed", "-i", "-n", "2p", "a", "b"}},
 		{Args: []string{"sed", "-i.bak", "1d", "a"}},
@@ -251,7 +266,9 @@ func TestSed(t *testing.T) {
 		{Args: []string{"sed", "-s", "-i", "F", "b", "nonl"}},
 	}
 	for i := range cases {
-		cases[i].Tree = sedTree()
+		if cases[i].Tree == nil {
+			cases[i].Tree = sedTree()
+		}
 	}
 	bt.RunAll(t, cases)
 }
