@@ -244,7 +244,7 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
-	} else if out, _ := exec.Command(p, "--version").CombinedOutput(); !bytes.Contains(out, []byte(referenceVersion(name))) {
+	} else if out, _ := exec.Command(p, "--version").CombinedOutput(); !isReference(name, out) {
 		// --version may go to stderr (xxd) and exit nonzero.
 		why = fmt.Sprintf("builtintest: %s is not %s", p, referenceVersion(name))
 	}
@@ -275,6 +275,17 @@ func referenceVersion(name string) string {
 		return v
 	}
 	return "GNU coreutils"
+}
+
+// isReference reports whether the --version text out is that of the
+// reference tool name: for the GNU tools, coreutils or a GNU package of its
+// own ("grep (GNU grep) 3.8").
+func isReference(name string, out []byte) bool {
+	want := referenceVersion(name)
+	if want == "GNU coreutils" && bytes.Contains(out, []byte("(GNU ")) {
+		return true
+	}
+	return bytes.Contains(out, []byte(want))
 }
 
 func env(c Case) []string {
