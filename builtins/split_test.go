@@ -1,0 +1,121 @@
+package builtins_test
+
+import (
+	"strings"
+	"testing"
+
+	bt "github.com/sandsh/sandsh/builtins/builtintest"
+)
+
+func TestSplit(t *testing.T) {
+	var lines strings.Builder
+	for i := 1; i <= 2500; i++ {
+		lines.WriteString(strings.Repeat("x", i%7) + "\n")
+	}
+	tree := []bt.Entry{
+		bt.File("ten", "0123456789"),
+		bt.File("five", "abcde"),
+		bt.File("l5", "a\nbb\nccc\ndddd\neeeee\n"),
+		bt.File("l7", "a\nb\nc\nd\ne\nf\ng\n"),
+		bt.File("nb", "a\nb"),
+		bt.File("one", "a\n"),
+		bt.File("long", "aaaaaaaaaa\nb\n"),
+		bt.File("mixed", "a\nbbbbbbbbbbbb\ncc\nd\neeeeeeeee"),
+		bt.File("nul", "a\x00bb\x00c"),
+		bt.File("big", lines.String()),
+		bt.File("empty", ""),
+		bt.File("w700", strings.Repeat("w", 700)),
+		bt.File("xaa", "old piece\n"),
+		bt.Dir("d"),
+	}
+	cases := []bt.Case{
+		{Args: []string{"split", "l5"}},
+		{Args: []string{"split", "big"}},
+		{Args: []string{"split", "-l", "2", "l5"}},
+		{Args: []string{"split", "--lines=3", "nb", "pre."}},
+		{Args: []string{"split", "-l", "1", "-"}, Stdin: "s1\ns2\ns3"},
+		{Args: []string{"split", "-l", "2"}, Stdin: "1\n2\n3\n4\n5\n"},
+		{Args: []string{"split", "-2", "l5"}},
+		{Args: []string{"split", "-l", "1", "empty"}},
+		{Args: []string{"split", "-l", "0", "l5"}},
+		{Args: []string{"split", "-l", "x", "l5"}},
+		{Args: []string{"split", "-l", "1K", "big"}},
+		{Args: []string{"split", "-b", "3", "ten"}},
+		{Args: []string{"split", "-b", "1", "empty"}},
+		{Args: []string{"split", "--bytes=4", "-", "in-"}, Stdin: "stdin bytes here"},
+		{Args: []string{"split", "-b", "1k", "big", "d/part"}},
+		{Args: []string{"split", "-b", "1KB", "big"}},
+		{Args: []string{"split", "-b", "0", "ten"}},
+		{Args: []string{"split", "-C", "2", "l5"}},
+		{Args: []string{"split", "-C", "7", "l5"}},
+		{Args: []string{"split", "-C", "5", "mixed"}},
+		{Args: []string{"split", "-C", "100", "big"}},
+		{Args: []string{"split", "--line-bytes=3"}, Stdin: "ab\ncdefg\nh\n\n\nij"},
+		{Args: []string{"split", "-n", "3", "ten"}},
+		{Args: []string{"split", "-n", "12", "ten"}},
+		{Args: []string{"split", "-e", "-n", "12", "ten"}},
+		{Args: []string{"split", "-n", "3", "five"}},
+		{Args: []string{"split", "-n", "3", "empty"}},
+		{Args: []string{"split", "-n", "4", "big"}},
+		{Args: []string{"split", "-n", "2/3", "five"}},
+		{Args: []string{"split", "-n", "3/3", "five"}},
+		{Args: []string{"split", "-n", "11/12", "ten"}},
+		{Args: []string{"split", "-n", "l/3", "l5"}},
+		{Args: []string{"split", "-n", "l/3", "l7"}},
+		{Args: []string{"split", "-n", "l/9", "l7"}},
+		{Args: []string{"split", "-n", "l/4", "long"}},
+		{Args: []string{"split", "-n", "l/3", "one"}},
+		{Args: []string{"split", "-n", "l/2", "nb"}},
+		{Args: []string{"split", "-n", "l/2", "empty"}},
+		{Args: []string{"split", "-n", "l/5", "mixed"}},
+		{Args: []string{"split", "-e", "-n", "l/9", "l7"}},
+		{Args: []string{"split", "-n", "l/7", "big"}},
+		{Args: []string{"split", "-n", "l/1/3", "l7"}},
+		{Args: []string{"split", "-n", "l/2/3", "l7"}},
+		{Args: []string{"split", "-n", "l/3/3", "l7"}},
+		{Args: []string{"split", "-n", "l/2/4", "long"}},
+		{Args: []string{"split", "-n", "l/4/4", "long"}},
+		{Args: []string{"split", "-n", "r/2", "l5"}},
+		{Args: []string{"split", "-n", "r/3", "nb"}},
+		{Args: []string{"split", "-e", "-n", "r/3", "nb"}},
+		{Args: []string{"split", "-n", "r/2/3", "l5"}},
+		{Args: []string{"split", "-n", "r/3"}, Stdin: "1\n2\n3\n4\n"},
+		{Args: []string{"split", "-n", "2"}, Stdin: "abc"},
+		{Args: []string{"split", "-n", "0", "l5"}},
+		{Args: []string{"split", "-n", "4/3", "l5"}},
+		{Args: []string{"split", "-n", "l/x", "l5"}},
+		{Args: []string{"split", "-a", "1", "-l", "1", "l7"}},
+		{Args: []string{"split", "-a", "1", "-b", "20", "w700"}},
+		{Args: []string{"split", "-a", "3", "-l", "2", "l5"}},
+		{Args: []string{"split", "-a", "1", "-n", "30", "ten"}},
+		{Args: []string{"split", "-b", "1", "w700"}},
+		{Args: []string{"split", "-d", "-l", "1", "l7"}},
+		{Args: []string{"split", "-d", "-b", "7", "w700"}},
+		{Args: []string{"split", "-x", "-b", "3", "w700"}},
+		{Args: []string{"split", "--numeric-suffixes=5", "-a", "1", "-l", "1", "l5"}},
+		{Args: []string{"split", "--numeric-suffixes=08", "-n", "3", "ten"}},
+		{Args: []string{"split", "--hex-suffixes=9", "-l", "1", "l5"}},
+		{Args: []string{"split", "--numeric-suffixes=x", "l5"}},
+		{Args: []string{"split", "--numeric-suffixes=123", "l5"}},
+		{Args: []string{"split", "--additional-suffix=.txt", "-l", "2", "l5"}},
+		{Args: []string{"split", "-d", "--additional-suffix=.part", "-n", "2", "ten", "p_"}},
+		{Args: []string{"split", "--additional-suffix", "a/b", "l5"}},
+		{Args: []string{"split", "-t", "\\0", "-l", "1", "nul"}},
+		{Args: []string{"split", "-t", ";", "-l", "2"}, Stdin: "a;b;c;d;e"},
+		{Args: []string{"split", "-t", "ab", "l5"}},
+		{Args: []string{"split", "--verbose", "-C", "7", "l5", "pre"}},
+		{Args: []string{"split", "-u", "-l", "3", "l5"}},
+		{Args: []string{"split", "-l", "1", "xaa"}},
+		{Args: []string{"split", "-l", "1", "l5", "nodir/x"}},
+		{Args: []string{"split", "nope"}},
+		{Args: []string{"split", "d"}},
+		{Args: []string{"split", "-l", "1", "-b", "2", "l5"}},
+		{Args: []string{"split", "a", "b", "c"}},
+		{Args: []string{"split", "--bogus"}},
+		{Args: []string{"split", "--help"}, HelpOnly: true},
+	}
+	for i := range cases {
+		cases[i].Tree = tree
+	}
+	bt.RunAll(t, cases)
+}
