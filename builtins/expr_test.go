@@ -8,7 +8,9 @@ import (
 )
 
 func TestExpr(t *testing.T) {
-	ex := func(s string) bt.Case { return bt.Case{Name: "expr " + s, Args: append([]string{"expr"}, strings.Fields(s)...)} }
+	ex := func(s string) bt.Case {
+		return bt.Case{Name: "expr " + s, Args: append([]string{"expr"}, strings.Fields(s)...)}
+	}
 	exa := func(args ...string) bt.Case { return bt.Case{Args: append([]string{"expr"}, args...)} }
 	cases := []bt.Case{
 		ex("1 + 2"),
