@@ -3,6 +3,7 @@ package builtins_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -62,3 +63,5 @@ func runPlainCases(t *testing.T, cases []plainCase) {
 		})
 	}
 }
+
+func fsModeOf(m uint32) fs.FileMode { return fs.FileMode(m) }
