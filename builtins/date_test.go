@@ -49,7 +49,7 @@ func TestDate(t *testing.T) {
 		d("2024-01-05 10:00:00 -90 minutes", full), d("2024-01-05 +36 hours", full),
 		d("2024-01-03 10:20:30 sunday week", full), d("2024-01-05 12:00 first monday", full),
 		d("xyz"), d("25:00"), d("24:00"), d("23:59:60"), d("2024-13-01"), d("2024-02-30"), d("2023-02-29"),
-		d(B+" 5"), d("2024-01-05 10:00 11:00"), d("1 2 3"), d("13pm"), d("@x"), d("@"), d("2024-01-05 ago"),
+		d(B + " 5"), d("2024-01-05 10:00 11:00"), d("1 2 3"), d("13pm"), d("@x"), d("@"), d("2024-01-05 ago"),
 		d(""),
 		// Relative to now: only the date is printed, which both sides
 		// compute alike unless the test straddles midnight.
