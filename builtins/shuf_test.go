@@ -39,7 +39,9 @@ func TestShuf(t *testing.T) {
 		bt.File("seed", "0123456789abcdef"),
 		bt.Dir("dir"),
 	}
-	sorted := func(args ...string) bt.Case { return bt.Case{Args: append([]string{"shuf"}, args...), SortStdout: true} }
+	sorted := func(args ...string) bt.Case {
+		return bt.Case{Args: append([]string{"shuf"}, args...), SortStdout: true}
+	}
 	counted := func(norm func(string) string, args ...string) bt.Case {
 		return bt.Case{Args: append([]string{"shuf"}, args...), Normalize: norm}
 	}
