@@ -84,7 +84,7 @@ func TestShuf(t *testing.T) {
 		{Args: []string{"shuf", "-z", "-e", "a", "b"}, Normalize: sortNul},
 		sorted("-o", "out", "-e", "a"),
 		sorted("-i", "7-7", "-o", "f", "f"),
-		sorted("-o", "f", "-n", "1", "-r", "nonl", "-e", "k"),
+		sorted("-o", "f", "-n", "1", "-r", "-e", "k"),
 		sorted("-o", "dir", "-e", "a"),
 		sorted("--random-source=seed", "f"),
 		sorted("--random-source=nofile", "-e", "a"),
