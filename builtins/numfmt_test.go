@@ -1,0 +1,92 @@
+package builtins_test
+
+import (
+	"testing"
+
+	bt "github.com/sandsh/sandsh/builtins/builtintest"
+)
+
+func TestNumfmt(t *testing.T) {
+	nf := func(args ...string) bt.Case { return bt.Case{Args: append([]string{"numfmt"}, args...)} }
+	in := func(stdin string, args ...string) bt.Case {
+		return bt.Case{Args: append([]string{"numfmt"}, args...), Stdin: stdin}
+	}
+	cases := []bt.Case{
+		nf("--to=si", "1000", "1500", "999", "9999", "99999", "1000000", "123456789", "0", "1"),
+		nf("--to=si", "0.5", "1.05", "9.95", "999.5", "999999", "1001", "10000000000000"),
+		nf("--to=iec", "1024", "1536", "1000", "2048000", "1023", "1048575"),
+		nf("--to=iec-i", "1024", "10", "1048576", "5000000000"),
+		nf("--from=si", "1K", "1.5M", "2G", "3T", "1k"),
+		nf("--from=si", "2x"),
+		nf("--from=iec", "1K", "1M", "1.5K"),
+		nf("--from=auto", "1Ki", "1K", "2Mi"),
+		nf("--from=iec-i", "1Ki", "4Gi"),
+		nf("--from=iec-i", "1K"),
+		nf("--from=si", "--to=iec", "1M"),
+		nf("--from=iec", "--to=si", "1G"),
+		nf("1.50", "2", "3.25", "0.001"),
+		nf("--to=si", "--round=down", "1999", "1001"),
+		nf("--to=si", "--round=up", "1001", "1999"),
+		nf("--to=si", "--round=nearest", "1450", "1550", "1500"),
+		nf("--to=si", "--round=towards-zero", "1999"),
+		nf("--to=si", "--round=from-zero", "1001"),
+		nf("--round=bogus", "1"),
+		nf("--suffix=B", "100", "--to=si", "2000"),
+		nf("--suffix=B", "100B", "--from=si", "2KB"),
+		nf("--padding=8", "1", "--to=si", "2000"),
+		nf("--padding=-8", "1"),
+		nf("--padding=x", "1"),
+		nf("--padding=2", "12345"),
+		nf("--format=%10f", "1000", "--to=si"),
+		nf("--format=%-8.2f|", "1234.5"),
+		nf("--format=%08.1f", "3.14159"),
+		nf("--format=%'f", "1234567"),
+		nf("--format=<%f>", "42"),
+		nf("--format=%.3f", "--to=si", "1234567"),
+		nf("--format=%.0f", "--to=si", "1500"),
+		nf("--format=%f%%", "5"),
+		nf("--format=x", "5"),
+		nf("--format=%d", "5"),
+		nf("--format=%f%f", "5"),
+		nf("--from-unit=1024", "1"),
+		nf("--to-unit=1000", "5000"),
+		nf("--from-unit=1K", "--to=iec", "2048"),
+		nf("--to-unit=0", "1"),
+		nf("--grouping", "1234567"),
+		in("  1000  2000 x\n", "--to=si"),
+		in("1000 2000 3000\n", "--field=2-", "--to=si"),
+		in("1000 2000 3000\n", "--field=1,3", "--to=iec"),
+		in("1000 2000 3000 4000\n", "--field=-2", "--to=si"),
+		in("1000 2000\n", "--field=-", "--to=si"),
+		in("a:1000:2000\n", "-d:", "--field=2", "--to=si"),
+		in("a:1000:2000\n", "--delimiter=:", "--field=2,3", "--to=si"),
+		in("h1 h2\n1000 2000\n", "--header", "--field=2", "--to=si"),
+		in("h\nh\n1000\n", "--header=2", "--to=si"),
+		in("1000\n2000\n", "--to=si"),
+		in("1000000\n 1000000\n", "--to=si"),
+		in("1000\n2000", "--to=si"),
+		in("", "--to=si"),
+		in("1000\x002000\x00", "-z", "--to=si"),
+		in("1000\nabc\n3000\n", "--to=si"),
+		in("1000\nabc\n3000\n", "--to=si", "--invalid=fail"),
+		in("1000\nabc\n3000\n", "--to=si", "--invalid=warn"),
+		in("1000\nabc\n3000\n", "--to=si", "--invalid=ignore"),
+		nf("abc"),
+		nf("1K"),
+		nf("1000", "abc", "2000"),
+		nf("--invalid=warn", "abc", "1000"),
+		nf("--invalid=ignore", "abc", "10"),
+		nf("--invalid=fail", "abc", "10"),
+		nf("--to=bogus", "1"),
+		nf("--from=bogus", "1"),
+		nf("-d", "ab", "1"),
+		nf("--field=0", "1"),
+		nf("--header", "1"),
+		nf("--", "-1500"),
+		nf("--to=si", "--", "-1500", "-999", "-1000000"),
+		nf("--to=si", "--round=down", "--", "-1500"),
+		nf("--bogus"),
+		{Args: []string{"numfmt", "--help"}, HelpOnly: true},
+	}
+	bt.RunAll(t, cases)
+}
