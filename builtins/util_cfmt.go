@@ -401,7 +401,7 @@ func strtoMag(s string) (neg bool, mag uint64, n int, err error) {
 	}
 	start := i
 	for i < len(s) {
-		d := digitVal(s[i])
+		d := digitValue(s[i])
 		if d >= base {
 			break
 		}
@@ -432,7 +432,7 @@ func bitsMul(a, b uint64) (hi, lo uint64) {
 	return 0, lo
 }
 
-func digitVal(ch byte) uint64 {
+func digitValue(ch byte) uint64 {
 	switch {
 	case ch >= '0' && ch <= '9':
 		return uint64(ch - '0')
