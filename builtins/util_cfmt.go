@@ -401,7 +401,7 @@ func strtoMag(s string) (neg bool, mag uint64, n int, err error) {
 	}
 	start := i
 	for i < len(s) {
-		d := digitValue(s[i])
+		d := uint64(digitVal(s[i])) // -1 (no digit) wraps past any base
 		if d >= base {
 			break
 		}
@@ -432,17 +432,6 @@ func bitsMul(a, b uint64) (hi, lo uint64) {
 	return 0, lo
 }
 
-func digitValue(ch byte) uint64 {
-	switch {
-	case ch >= '0' && ch <= '9':
-		return uint64(ch - '0')
-	case ch >= 'a' && ch <= 'z':
-		return uint64(ch-'a') + 10
-	case ch >= 'A' && ch <= 'Z':
-		return uint64(ch-'A') + 10
-	}
-	return 99
-}
 
 // strtold parses s as glibc's strtold in the C locale: leading white
 // space, a sign, then a decimal or 0x hexadecimal number with optional
