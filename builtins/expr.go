@@ -6,9 +6,13 @@ package builtins
 // anchored at the start with a POSIX basic regular expression, giving
 // the \(...\) group or the length of the match. Exit status 0, 1 when the
 // result is null or 0, 2 for a syntax error or bad regex, 3 otherwise.
-// The BRE is translated to Go's RE2 by a minimal local translator (GNU
-// extensions \+ \? \| \{m,n\} \w \W \s \S \b \B \< \> \` \' included);
-// back-references cannot be translated and are refused with a message.
+// The BRE is translated to Go's RE2 by a translator of its own (GNU
+// extensions \+ \? \| \{m,n\} \w \W \s \S \b \B \< \> \` \' included),
+// not by builtins/internal/gnure: expr compiles with glibc's regcomp, whose
+// errors and corner cases differ from grep's ("[" alone is "Invalid
+// regular expression", a reversed range is empty, a leading \{1\} is
+// literal), and the differential tests hold it to those. Back-references
+// cannot be translated and are refused with a message.
 // Strings compare bytewise (LC_ALL=C); lengths count bytes.
 
 import (

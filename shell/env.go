@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
+
+	"github.com/sandsh/sandsh/builtins"
 )
 
 // environ is the environment a run starts with. It answers the
@@ -74,6 +76,6 @@ func defaultEnv() map[string]string {
 		"UID":      "0",
 		"EUID":     "0",
 		"GID":      "0",
-		"HOSTNAME": "sandsh",
+		"HOSTNAME": builtins.SandboxHostname,
 	}
 }
