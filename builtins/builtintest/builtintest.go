@@ -244,11 +244,22 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
-	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte("GNU coreutils")) {
-		why = fmt.Sprintf("builtintest: %s is not GNU coreutils", p)
+	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !isGNU(out) {
+		why = fmt.Sprintf("builtintest: %s is not a GNU tool", p)
 	}
 	tools[name] = why
 	return why
+}
+
+// isGNU reports whether a --version text is that of a GNU tool:
+// coreutils, diffutils (diff, cmp) or patch.
+func isGNU(version []byte) bool {
+	for _, pkg := range []string{"GNU coreutils", "GNU diffutils", "GNU patch"} {
+		if bytes.Contains(version, []byte(pkg)) {
+			return true
+		}
+	}
+	return false
 }
 
 func env(c Case) []string {
