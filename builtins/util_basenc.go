@@ -95,7 +95,6 @@ func basencMain(c *Context, spec *optSpec, enc *basenc) int {
 	return 0
 }
 
-
 // basencEncode encodes r to out, wrapping lines after wrap characters
 // (0: no wrapping); a partial last line gets a newline.
 func (c *Context) basencEncode(enc *basenc, r io.Reader, out *errWriter, wrap int) error {
