@@ -55,9 +55,9 @@ Exit status is 0 if inputs are the same, 1 if different, 2 if trouble.
 }
 
 const (
-	cmpFirst = iota // report the first difference
-	cmpAll          // -l
-	cmpStatus       // -s
+	cmpFirst  = iota // report the first difference
+	cmpAll           // -l
+	cmpStatus        // -s
 )
 
 func cmpCmd(c *Context) int {
