@@ -282,7 +282,8 @@ func referenceVersion(name string) string {
 // own ("grep (GNU grep) 3.8").
 func isReference(name string, out []byte) bool {
 	want := referenceVersion(name)
-	if want == "GNU coreutils" && bytes.Contains(out, []byte("(GNU ")) {
+	if want == "GNU coreutils" && (bytes.Contains(out, []byte("(GNU ")) ||
+		bytes.Contains(out, []byte("GNU diffutils")) || bytes.Contains(out, []byte("GNU patch"))) {
 		return true
 	}
 	return bytes.Contains(out, []byte(want))
