@@ -432,7 +432,6 @@ func bitsMul(a, b uint64) (hi, lo uint64) {
 	return 0, lo
 }
 
-
 // strtold parses s as glibc's strtold in the C locale: leading white
 // space, a sign, then a decimal or 0x hexadecimal number with optional
 // exponent, "inf", "infinity" or "nan[(chars)]", all letters in any case.
