@@ -98,6 +98,16 @@ func (r *run) reroute(ctx context.Context, args []string) ([]string, error) {
 				return nil, err
 			}
 		}
+	case "printf":
+		// The interpreter's printf lacks %q in bash's style, %(...)T,
+		// float precision and more: use sandsh's, except for -v, which
+		// assigns a variable.
+		if len(rest) > 0 && rest[0] == "--" {
+			rest = rest[1:]
+		}
+		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-v") {
+			return append([]string{internalPrefix + "printf"}, rest...), nil
+		}
 	case "[", "test":
 		// -O and -G compare with the host's current user: answer them
 		// as -e, since the sandbox user owns what it can see.

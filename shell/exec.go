@@ -419,6 +419,8 @@ func (r *run) internal(ctx context.Context, hc interp.HandlerContext, args []str
 		f.Close()
 		fmt.Fprint(hc.Stdout, p)
 		return nil
+	case internalPrefix + "printf":
+		return r.builtin(ctx, hc, builtins.PrintfBash, append([]string{"printf"}, args[1:]...))
 	case internalPrefix + "type", internalPrefix + "command", internalPrefix + "hash":
 		return r.typeCmd(hc, strings.TrimPrefix(args[0], internalPrefix), args[1:])
 	}
