@@ -7,6 +7,12 @@ import (
 	"syscall"
 )
 
+// chmod, as GNU's: symbolic (u g o a, + - =, r w x X s t, and u g o as
+// sources) and octal modes, comma-separated lists, -c -f -v -R,
+// --reference=FILE. Symlinks on the command line are followed; under -R
+// they are not (GNU's -P default). Not supported: -H -L,
+// --preserve-root.
+
 func init() { Register("chmod", chmod) }
 
 const chmodUsage = `Usage: chmod [OPTION]... MODE[,MODE]... FILE...
