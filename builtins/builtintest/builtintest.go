@@ -244,11 +244,19 @@ func unavailable(name string) string {
 	why := ""
 	if p, err := exec.LookPath(name); err != nil {
 		why = fmt.Sprintf("builtintest: no %s in PATH", name)
-	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !bytes.Contains(out, []byte("GNU coreutils")) {
-		why = fmt.Sprintf("builtintest: %s is not GNU coreutils", p)
+	} else if out, err := exec.Command(p, "--version").Output(); err != nil || !isGNU(out) {
+		why = fmt.Sprintf("builtintest: %s is not GNU coreutils (or GNU grep, sed, ...)", p)
 	}
 	tools[name] = why
 	return why
+}
+
+// isGNU reports whether a --version text is a GNU tool's: coreutils, or
+// a GNU package of its own such as "grep (GNU grep) 3.8". The tree
+// program ("tree v2.1.0"), which has no GNU version, is accepted too.
+func isGNU(version []byte) bool {
+	return bytes.Contains(version, []byte("GNU coreutils")) || bytes.Contains(version, []byte("(GNU ")) ||
+		bytes.HasPrefix(version, []byte("tree v"))
 }
 
 func env(c Case) []string {
