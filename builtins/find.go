@@ -535,13 +535,9 @@ func (r *findRun) parseOne(a string) {
 
 	// Options.
 	case "help", "-help":
-		r.out.WriteString(findUsage)
-		r.out.Flush()
-		panic(findExit{0})
+		panic(findExit{r.c.writeOut(findUsage)})
 	case "version", "-version":
-		r.out.WriteString("find (sandsh builtin) 1.0\n")
-		r.out.Flush()
-		panic(findExit{0})
+		panic(findExit{r.c.writeOut("find (sandsh builtin) 1.0\n")})
 	case "depth", "d":
 		r.depthFst, r.explicit = true, true
 		r.option(name)

@@ -3,9 +3,12 @@ package builtins_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -308,5 +311,49 @@ func TestFindPermSlash(t *testing.T) {
 		if err != nil || status != 0 || stdout.String() != c.stdout || stderr.String() != c.stderr {
 			t.Errorf("%v: status %d, stdout %q, stderr %q, err %v", c.args, status, stdout.String(), stderr.String(), err)
 		}
+	}
+}
+
+// TestFindFamilyStops checks that find, du, tree and xargs end quietly
+// with status 1 on a closed stdout, and stop when the run is cancelled.
+func TestFindFamilyStops(t *testing.T) {
+	var tree []bt.Entry
+	for i := 0; i < 300; i++ {
+		tree = append(tree, bt.File(fmt.Sprintf("d/sub%d/file%d", i%7, i), "x"))
+	}
+	for _, args := range [][]string{
+		{"find", "d"},
+		{"find", "d", "-printf", "%p %s\n"},
+		{"find", "d", "-ls"},
+		{"find", "--help"},
+		{"du", "-a", "d"},
+		{"tree", "d"},
+		{"tree", "--help"},
+		{"xargs", "--help"},
+	} {
+		o, _ := newOverlay(t, tree)
+		var stderr bytes.Buffer
+		status, err := bt.Exec(context.Background(), o, args, nil, strings.NewReader(""), closedPipe{syscall.EPIPE}, &stderr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status != 1 || stderr.Len() != 0 {
+			t.Errorf("%v to a closed pipe: status %d, stderr %q; want 1 and nothing", args, status, stderr.String())
+		}
+	}
+	o, _ := newOverlay(t, tree)
+	for _, args := range [][]string{{"xargs", "echo"}, {"xargs", "-n1", "echo"}, {"xargs", "-I{}", "echo", "{}"}, {"find", "d"}} {
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		done := make(chan int, 1)
+		go func() {
+			status, _ := bt.Exec(ctx, o, args, nil, endless{}, io.Discard, io.Discard)
+			done <- status
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%v: still running 5s after the context was cancelled", args)
+		}
+		cancel()
 	}
 }

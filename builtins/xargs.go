@@ -262,11 +262,9 @@ func (r *xargsRun) parseArgs(args []string) []string {
 			}
 			switch l.Key {
 			case "help":
-				c.writeOut(xargsUsage)
-				panic(xargsStop{0})
+				panic(xargsStop{c.writeOut(xargsUsage)})
 			case "version":
-				c.writeOut("xargs (sandsh builtin) 1.0\n")
-				panic(xargsStop{0})
+				panic(xargsStop{c.writeOut("xargs (sandsh builtin) 1.0\n")})
 			}
 			set(l.Key, val, hasVal)
 			continue
@@ -279,11 +277,9 @@ func (r *xargsRun) parseArgs(args []string) []string {
 			}
 			switch {
 			case ch == 'h':
-				c.writeOut(xargsUsage)
-				panic(xargsStop{0})
+				panic(xargsStop{c.writeOut(xargsUsage)})
 			case ch == 'v':
-				c.writeOut("xargs (sandsh builtin) 1.0\n")
-				panic(xargsStop{0})
+				panic(xargsStop{c.writeOut("xargs (sandsh builtin) 1.0\n")})
 			case k+2 < len(short) && short[k+1] == ':' && short[k+2] == ':':
 				val := a[j+1:]
 				set(string(ch), val, val != "")
@@ -369,15 +365,22 @@ var errXargsEOF = errors.New("logical end of file")
 // next reads the next item. It returns io.EOF at the end of input.
 func (r *xargsRun) next() (xargsItem, error) {
 	if r.delim >= 0 {
-		s, err := r.in.ReadString(byte(r.delim))
-		if err == io.EOF && s == "" {
-			return xargsItem{}, io.EOF
+		var b strings.Builder
+		for {
+			r.check(b.Len())
+			ch, err := r.in.ReadByte()
+			if err != nil {
+				if b.Len() == 0 {
+					return xargsItem{}, io.EOF
+				}
+				break
+			}
+			if int(ch) == r.delim {
+				break
+			}
+			b.WriteByte(ch)
 		}
-		if err != nil && err != io.EOF {
-			return xargsItem{}, err
-		}
-		s = strings.TrimSuffix(s, string([]byte{byte(r.delim)}))
-		return xargsItem{s: s, eol: true}, nil
+		return xargsItem{s: b.String(), eol: true}, nil
 	}
 	if r.hasReplace {
 		return r.nextLine()
@@ -391,9 +394,7 @@ func (r *xargsRun) nextWord() (xargsItem, error) {
 	started := false
 	quote := byte(0)
 	for {
-		if r.c.Canceled() {
-			return xargsItem{}, io.EOF
-		}
+		r.check(b.Len())
 		ch, err := r.in.ReadByte()
 		if err != nil {
 			if quote != 0 {
@@ -481,6 +482,7 @@ func (r *xargsRun) nextLine() (xargsItem, error) {
 		var b strings.Builder
 		started, quote := false, byte(0)
 		for {
+			r.check(b.Len())
 			ch, err := r.in.ReadByte()
 			if err != nil {
 				if quote != 0 {
@@ -523,6 +525,19 @@ func (r *xargsRun) nextLine() (xargsItem, error) {
 		if started {
 			return r.word(b.String(), true)
 		}
+	}
+}
+
+// check stops a run that was cancelled, or whose item being read has
+// grown past the command line limit (so endless input cannot fill the
+// memory).
+func (r *xargsRun) check(n int) {
+	if n&1023 == 0 && r.c.Canceled() {
+		r.finish(1)
+	}
+	if n > r.maxChars {
+		r.c.Errorf("argument line too long")
+		r.finish(1)
 	}
 }
 
