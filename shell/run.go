@@ -38,6 +38,9 @@ type run struct {
 }
 
 func (s *Session) run(parent context.Context, req Request) Result {
+	if s.project != nil {
+		s.project.DropCaches() // see overlay.FS.DropCaches
+	}
 	if parent == nil {
 		parent = context.Background()
 	}

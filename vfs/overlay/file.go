@@ -15,7 +15,7 @@ import (
 // reading. It never blocks on a FIFO and refuses anything but a regular
 // file.
 func (o *FS) openLowerFile(p string) (*os.File, error) {
-	f, err := o.lower.OpenFile(vfs.Rel(p), os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	f, err := o.lowerOpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return nil, lowerErr(err)
 	}

@@ -57,6 +57,8 @@ type FS struct {
 	cfg  config
 	// gen counts the times the tree may have changed, for Step's nodes.
 	gen atomic.Uint64
+	// roots caches handles on lower directories.
+	roots dirRoots
 }
 
 // shared ties the read-only handles open on one lower file to the upper
@@ -190,6 +192,7 @@ func (o *FS) Reset() error {
 	o.gen.Add(1) // locs found before are stale
 	defer o.mu.Unlock()
 	o.base.reset()
+	o.DropCaches()
 	ro := o.readOnly
 	if err := o.newUpper(); err != nil {
 		return err
@@ -323,7 +326,7 @@ func (w walker) Lookup(dir loc, dirPath, name string) (loc, fs.FileMode, error) 
 		return loc{}, 0, syscall.ENOENT
 	}
 	lp := vfs.Join(lowerDir, name)
-	fi, err := o.lower.Lstat(vfs.Rel(lp))
+	fi, err := o.lowerLstat(lp)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			o.base.noteAbsent(lp)
@@ -341,7 +344,7 @@ func (w walker) Readlink(l loc, p string) (string, error) {
 	if l.up != nil {
 		return w.o.upper.Readlink(p)
 	}
-	t, err := w.o.lower.Readlink(vfs.Rel(l.low))
+	t, err := w.o.lowerReadlink(l.low)
 	return t, lowerErr(err)
 }
 

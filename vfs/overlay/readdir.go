@@ -111,7 +111,7 @@ func (e *dirEntry) Info() (fs.FileInfo, error) {
 	if e.up != nil {
 		return o.info(loc{path: p, up: e.up, meta: o.meta[inoOf(e.up)]})
 	}
-	fi, err := o.lower.Lstat(vfs.Rel(e.low))
+	fi, err := o.lowerLstat(e.low)
 	if err != nil {
 		return nil, vfs.PathError("lstat", e.name, lowerErr(err))
 	}
@@ -142,12 +142,12 @@ func (o *FS) openDir(name string, l loc) (vfs.File, error) {
 // there: if the disk changed under the view and p is now a link, the view
 // must not list what it points to.
 func (o *FS) openLowerDir(p string) (*os.File, error) {
-	fi, err := o.lower.Lstat(vfs.Rel(p))
+	fi, err := o.lowerLstat(p)
 	if err != nil {
 		return nil, err
 	}
 	if !fi.IsDir() {
 		return nil, syscall.ENOTDIR
 	}
-	return o.lower.OpenFile(vfs.Rel(p), os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_DIRECTORY, 0)
+	return o.lowerOpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_DIRECTORY, 0)
 }
