@@ -275,7 +275,6 @@ func (p *sedParser) number() int64 {
 	return n
 }
 
-func isDigit(c int) bool { return c >= '0' && c <= '9' }
 
 // endCmd checks what follows a command: spaces, then the end, a newline,
 // ';', '#' or '}'.

@@ -13,35 +13,45 @@ import (
 	"strings"
 )
 
-// lineReader reads delimited lines from r into a buffer it reuses.
+// lineReader reads delimited lines (records) from r, copying only a line
+// longer than its buffer.
 type lineReader struct {
 	br    *bufio.Reader
 	delim byte
 	buf   []byte
 }
 
+// textBufSize is the read buffer of the text filters.
+const textBufSize = 64 * 1024
+
 func newLineReader(r io.Reader, delim byte) *lineReader {
-	return &lineReader{br: bufio.NewReaderSize(r, 64*1024), delim: delim}
+	return &lineReader{br: bufio.NewReaderSize(r, textBufSize), delim: delim}
 }
 
 // next returns the next line with its delimiter (none on a last line that
 // lacks it). The slice is valid until the next call. At the end of the
-// input it returns io.EOF with no data; a read error is returned as is.
+// input it returns io.EOF with no data; a read error is returned as is
+// (and a partial line dropped).
 func (l *lineReader) next() ([]byte, error) {
-	l.buf = l.buf[:0]
+	line, err := l.br.ReadSlice(l.delim)
+	if err == nil {
+		return line, nil
+	}
+	if err != bufio.ErrBufferFull {
+		if err == io.EOF && len(line) > 0 {
+			return line, nil
+		}
+		return nil, err
+	}
+	l.buf = append(l.buf[:0], line...)
 	for {
-		s, err := l.br.ReadSlice(l.delim)
-		l.buf = append(l.buf, s...)
+		line, err = l.br.ReadSlice(l.delim)
+		l.buf = append(l.buf, line...)
 		switch err {
-		case nil:
+		case nil, io.EOF:
 			return l.buf, nil
 		case bufio.ErrBufferFull:
 			continue
-		case io.EOF:
-			if len(l.buf) > 0 {
-				return l.buf, nil
-			}
-			return nil, io.EOF
 		default:
 			return nil, err
 		}
@@ -172,6 +182,9 @@ func parseByteCount(s string, base int) (uint64, numErr, bool) {
 	}
 	return r, numOK, false
 }
+
+// isDigit reports whether c is an ASCII decimal digit.
+func isDigit[T byte | int | rune](c T) bool { return c >= '0' && c <= '9' }
 
 func isHexDigit(c byte) bool { return digitVal(c) >= 0 && digitVal(c) < 16 }
 
