@@ -48,7 +48,7 @@ func TestStreamingMemory(t *testing.T) {
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
-	var peak atomic.Uint64
+	var peak, samples atomic.Uint64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -62,6 +62,7 @@ func TestStreamingMemory(t *testing.T) {
 			case <-time.After(20 * time.Millisecond):
 			}
 			runtime.ReadMemStats(&ms)
+			samples.Add(1)
 			if ms.HeapAlloc > peak.Load() {
 				peak.Store(ms.HeapAlloc)
 			}
@@ -80,6 +81,9 @@ func TestStreamingMemory(t *testing.T) {
 	}
 	growth := int64(peak.Load()) - int64(base.HeapAlloc)
 	t.Logf("peak heap %d MB (growth %d MB) in %v", peak.Load()>>20, growth>>20, res.Duration)
+	if samples.Load() < 5 {
+		t.Errorf("only %d heap samples: the run was too short to measure", samples.Load())
+	}
 	if peak.Load() > 64<<20 {
 		t.Errorf("peak heap %d MB, over 64 MB", peak.Load()>>20)
 	}

@@ -45,6 +45,52 @@ type rule struct {
 	src     string
 	pat     *glob.Pattern
 	dirOnly bool
+	// A rule "**/NAME" with no "/" in NAME depends only on the last path
+	// element: base is set and the full-path pattern is not used. lit,
+	// prefix and suffix spare a glob match for the common forms NAME,
+	// NAME* and *NAME.
+	base                bool
+	lit, prefix, suffix string
+	hasLit, hasAffix    bool
+	// inside is NAME for a rule "**/NAME/**" with a literal NAME: it
+	// matches the paths with NAME as one of their directories.
+	inside string
+	// depth is the number of path elements a rule without "**" can
+	// match, 0 for the others; exact marks a rule with no glob syntax.
+	depth int
+	exact bool
+}
+
+// matchBase matches the last element of a path against a base rule.
+func (r *rule) matchBase(name string) bool {
+	switch {
+	case r.hasLit:
+		return name == r.lit
+	case r.hasAffix:
+		return len(name) >= len(r.prefix)+len(r.suffix) && strings.HasPrefix(name, r.prefix) && strings.HasSuffix(name, r.suffix)
+	}
+	return r.pat.Match(name)
+}
+
+// baseRule sets up r as a base rule if pattern s ("**/NAME") allows.
+func (r *rule) baseRule(s string) error {
+	name, ok := strings.CutPrefix(s, "**/")
+	if !ok || name == "" || strings.Contains(name, "/") || strings.Contains(name, "**") {
+		return nil
+	}
+	pat, err := glob.Compile(name)
+	if err != nil {
+		return err
+	}
+	r.base, r.pat = true, pat
+	switch meta := strings.IndexAny(name, "*?[{\\"); {
+	case meta < 0:
+		r.lit, r.hasLit = name, true
+	case strings.Count(name, "*") == 1 && strings.IndexAny(name, "?[{\\") < 0:
+		r.prefix, r.suffix, _ = strings.Cut(name, "*")
+		r.hasAffix = true
+	}
+	return nil
 }
 
 // PatternError is an invalid pattern.
@@ -100,6 +146,19 @@ func compile(patterns []string) ([]rule, error) {
 			return nil, &PatternError{Pattern: src, Err: err}
 		}
 		r.pat = pat
+		if err := r.baseRule(s); err != nil {
+			return nil, &PatternError{Pattern: src, Err: err}
+		}
+		if name, ok := strings.CutPrefix(s, "**/"); ok && strings.HasSuffix(name, "/**") {
+			name = strings.TrimSuffix(name, "/**")
+			if name != "" && !strings.ContainsAny(name, "/*?[{\\") {
+				r.inside = name
+			}
+		}
+		if !strings.Contains(s, "**") {
+			r.depth = strings.Count(s, "/") + 1
+			r.exact = !strings.ContainsAny(s, "*?[{\\")
+		}
 		rules = append(rules, r)
 	}
 	return rules, nil
@@ -139,12 +198,33 @@ func (p *Policy) Protected(rel string, isDir bool) bool {
 }
 
 func match(rules []rule, rel string, isDir bool) bool {
-	for _, r := range rules {
+	base := rel[strings.LastIndexByte(rel, '/')+1:]
+	depth := 0
+	for i := range rules {
+		r := &rules[i]
 		if r.dirOnly && !isDir {
 			continue
 		}
-		if r.pat.Match(rel) {
-			return true
+		switch {
+		case r.base:
+			if r.matchBase(base) {
+				return true
+			}
+		case r.inside != "":
+			if strings.HasPrefix(rel, r.inside+"/") || strings.Contains(rel, "/"+r.inside+"/") {
+				return true
+			}
+		case r.depth > 0:
+			if depth == 0 {
+				depth = strings.Count(rel, "/") + 1
+			}
+			if depth == r.depth && (r.exact && rel == r.pat.String() || !r.exact && r.pat.Match(rel)) {
+				return true
+			}
+		default:
+			if r.pat.Match(rel) {
+				return true
+			}
 		}
 	}
 	return false
