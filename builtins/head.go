@@ -164,7 +164,6 @@ func head(c *Context) int {
 	return status
 }
 
-
 // headOne copies the selected part of r to out. It returns a read error;
 // write errors stay in out.
 func (c *Context) headOne(r io.Reader, out *errWriter, o *headOpts) error {

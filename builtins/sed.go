@@ -275,7 +275,6 @@ func (p *sedParser) number() int64 {
 	return n
 }
 
-
 // endCmd checks what follows a command: spaces, then the end, a newline,
 // ';', '#' or '}'.
 func (p *sedParser) endCmd() error {

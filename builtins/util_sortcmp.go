@@ -238,7 +238,6 @@ func fracCompare(a, b []byte) int {
 	return 0
 }
 
-
 // isSortBlank is sort's "blank": space, tab, and newline (which can occur
 // in -z records).
 func isSortBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
@@ -471,7 +470,6 @@ func filevercmp(a, b []byte) int {
 	}
 	return verrevcmp(a, b)
 }
-
 
 // filePrefixLen returns the length of s without its file suffix
 // (\.[A-Za-z~][A-Za-z0-9~]*)*$, never all of s.
