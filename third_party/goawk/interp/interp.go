@@ -19,7 +19,6 @@ import (
 	"io"
 	"math"
 	"math/rand"
-	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -44,6 +43,11 @@ var (
 	varRegex    = regexp.MustCompile(`^([_a-zA-Z][_a-zA-Z0-9]*)=(.*)`)
 
 	defaultShellCommand = getDefaultShellCommand()
+
+	// SkipFile, returned by Config.OpenFile for an input file named in
+	// ARGV, makes the interpreter skip that operand. sandsh: gawk skips
+	// directories with a warning, which the hook prints.
+	SkipFile = errors.New("skip this input file")
 )
 
 // Error (actually *Error) is returned by Exec and Eval functions on
@@ -85,6 +89,9 @@ type interp struct {
 	noFileWrites  bool
 	noFileReads   bool
 	shellCommand  []string
+	openFile      func(name string, operand bool) (io.ReadCloser, error)               // sandsh
+	createFile    func(name string, appendMode bool) (io.WriteCloser, error)           // sandsh
+	runCommand    func(cmdline string, stdin io.Reader, stdout io.Writer) (int, error) // sandsh
 	csvOutput     *bufio.Writer
 	noArgVars     bool
 	splitBuffer   []byte
@@ -239,7 +246,28 @@ type Config struct {
 
 	// Exec args used to run system shell. Typically, this will
 	// be {"/bin/sh", "-c"}
+	// sandsh: unused; commands run through RunCommand.
 	ShellCommand []string
+
+	// sandsh: the interpreter never touches the host's files or runs
+	// host programs; it goes through these hooks, and without them file
+	// reads, file writes and commands fail.
+	//
+	// OpenFile opens name for reading: the input files named in ARGV
+	// (operand is true) and getline < name. Its error's text is the
+	// reason given in messages; SkipFile skips an ARGV operand.
+	OpenFile func(name string, operand bool) (io.ReadCloser, error)
+	// CreateFile opens name for writing for print > name (truncating)
+	// and print >> name (appending). Its error's text is the reason given
+	// in messages.
+	CreateFile func(name string, appendMode bool) (io.WriteCloser, error)
+	// RunCommand runs the shell command line cmdline for system(),
+	// cmd | getline and print | cmd, and returns its exit status. A nil
+	// stdin means the interpreter's standard input and a nil stdout its
+	// standard output (the interpreter has flushed its buffered output).
+	// It may be called from several goroutines at once and must return
+	// when the execution's context is done.
+	RunCommand func(cmdline string, stdin io.Reader, stdout io.Writer) (int, error)
 
 	// List of name-value pairs to be assigned to the ENVIRON special
 	// array, for example []string{"USER", "bob", "HOME", "/home/bob"}.
@@ -481,14 +509,7 @@ func (p *interp) setExecuteConfig(config *Config) error {
 		for i := 0; i < len(config.Environ); i += 2 {
 			p.setArrayValue(resolver.Global, environIndex, config.Environ[i], numStr(config.Environ[i+1]))
 		}
-	} else {
-		for _, kv := range os.Environ() {
-			eq := strings.IndexByte(kv, '=')
-			if eq >= 0 {
-				p.setArrayValue(resolver.Global, environIndex, kv[:eq], numStr(kv[eq+1:]))
-			}
-		}
-	}
+	} // sandsh: no fallback to the host's os.Environ
 
 	// Set up system shell command
 	if len(config.ShellCommand) != 0 {
@@ -501,17 +522,21 @@ func (p *interp) setExecuteConfig(config *Config) error {
 	p.noExec = config.NoExec
 	p.noFileWrites = config.NoFileWrites
 	p.noFileReads = config.NoFileReads
+	p.openFile = config.OpenFile     // sandsh
+	p.createFile = config.CreateFile // sandsh
+	p.runCommand = config.RunCommand // sandsh
+	// sandsh: no fallback to the host's os.Stdin, os.Stdout, os.Stderr
 	p.stdin = config.Stdin
 	if p.stdin == nil {
-		p.stdin = os.Stdin
+		p.stdin = strings.NewReader("")
 	}
 	p.output = config.Output
 	if p.output == nil {
-		p.output = bufio.NewWriterSize(os.Stdout, outputBufSize)
+		p.output = io.Discard
 	}
 	p.errorOutput = config.Error
 	if p.errorOutput == nil {
-		p.errorOutput = os.Stderr
+		p.errorOutput = io.Discard
 	}
 
 	// Initialize native Go functions

@@ -8,8 +8,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
+	"io/fs"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -110,27 +109,26 @@ func (p *interp) getOutputStream(redirect Token, destValue value) (io.Writer, er
 	switch redirect {
 	case GREATER, APPEND:
 		// Write or append to file
-		if name == "-" {
+		if name == "-" || name == "/dev/stdout" { // sandsh: and /dev/stdout, as gawk
 			// filename of "-" means write to stdout, eg: print "x" >"-"
 			return p.output, nil
 		}
 		if p.noFileWrites {
 			return nil, newError("can't write to file due to NoFileWrites")
 		}
-		if runtime.GOOS == "windows" && name == "/dev/stderr" {
+		if name == "/dev/stderr" { // sandsh: on all systems, as gawk
 			// Special case /dev/stderr on Windows to allow portably printing to stderr.
 			return p.errorOutput, nil
 		}
 		p.flushOutputAndError() // ensure synchronization
-		flags := os.O_CREATE | os.O_WRONLY
-		if redirect == GREATER {
-			flags |= os.O_TRUNC
-		} else {
-			flags |= os.O_APPEND
+		// sandsh: files are created through Config.CreateFile, never os;
+		// the message is gawk's.
+		if p.createFile == nil {
+			return nil, newError("can't redirect to `%s' (no file system)", name)
 		}
-		f, err := os.OpenFile(name, flags, 0644)
+		f, err := p.createFile(name, redirect == APPEND)
 		if err != nil {
-			return nil, newError("output redirection error: %s", err)
+			return nil, newError("cannot redirect to `%s': %s", name, err)
 		}
 		out := newOutFileStream(f, outputBufSize)
 		p.outputStreams[name] = out
@@ -141,11 +139,12 @@ func (p *interp) getOutputStream(redirect Token, destValue value) (io.Writer, er
 		if p.noExec {
 			return nil, newError("can't write to pipe due to NoExec")
 		}
-		cmd := p.execShell(name)
-		cmd.Stdout = p.output
-		cmd.Stderr = p.errorOutput
+		// sandsh: through Config.RunCommand, never os/exec
+		if p.runCommand == nil {
+			return nil, newError("can't open pipe `%s' (no commands)", name)
+		}
 		p.flushOutputAndError() // ensure synchronization
-		out, err := newOutCmdStream(cmd)
+		out, err := newOutCmdStream(p.runCommand, name)
 		if err != nil {
 			p.printErrorf("%s\n", err)
 			out = newOutNullStream()
@@ -159,17 +158,7 @@ func (p *interp) getOutputStream(redirect Token, destValue value) (io.Writer, er
 	}
 }
 
-// Executes code using configured system shell
-func (p *interp) execShell(code string) *exec.Cmd {
-	executable := p.shellCommand[0]
-	args := p.shellCommand[1:]
-	args = append(args, code)
-	if p.checkCtx {
-		return exec.CommandContext(p.ctx, executable, args...)
-	} else {
-		return exec.Command(executable, args...)
-	}
-}
+// sandsh: execShell (os/exec) removed; commands go through Config.RunCommand.
 
 // Get input Scanner to use for "getline" based on file name
 func (p *interp) getInputScannerFile(name string) (*bufio.Scanner, error) {
@@ -179,7 +168,8 @@ func (p *interp) getInputScannerFile(name string) (*bufio.Scanner, error) {
 	if _, ok := p.inputStreams[name]; ok {
 		return p.scanners[name], nil
 	}
-	if name == "-" {
+	if name == "-" || name == "/dev/stdin" { // sandsh: and /dev/stdin, as gawk
+		name = "-"
 		// filename of "-" means read from stdin, eg: getline <"-"
 		if scanner, ok := p.scanners["-"]; ok {
 			return scanner, nil
@@ -191,9 +181,13 @@ func (p *interp) getInputScannerFile(name string) (*bufio.Scanner, error) {
 	if p.noFileReads {
 		return nil, newError("can't read from file due to NoFileReads")
 	}
-	f, err := os.Open(name)
+	// sandsh: through Config.OpenFile, never os.Open
+	if p.openFile == nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	f, err := p.openFile(name, false)
 	if err != nil {
-		return nil, err // *os.PathError is handled by caller (getline returns -1)
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err} // handled by caller (getline returns -1)
 	}
 	in := newInFileStream(f)
 	scanner := p.newScanner(in, make([]byte, inputBufSize))
@@ -213,11 +207,12 @@ func (p *interp) getInputScannerPipe(name string) (*bufio.Scanner, error) {
 	if p.noExec {
 		return nil, newError("can't read from pipe due to NoExec")
 	}
-	cmd := p.execShell(name)
-	cmd.Stdin = p.stdin
-	cmd.Stderr = p.errorOutput
+	// sandsh: through Config.RunCommand, never os/exec
+	if p.runCommand == nil {
+		return nil, newError("can't open pipe `%s' (no commands)", name)
+	}
 	p.flushOutputAndError() // ensure synchronization
-	in, err := newInCmdStream(cmd)
+	in, err := newInCmdStream(p.runCommand, name)
 	if err != nil {
 		p.printErrorf("%s\n", err)
 		return bufio.NewScanner(strings.NewReader("")), nil
@@ -759,9 +754,19 @@ func (p *interp) nextLine() (string, error) {
 					if p.noFileReads {
 						return "", newError("can't read from file due to NoFileReads")
 					}
-					input, err := os.Open(filename)
+					// sandsh: through Config.OpenFile, never os.Open;
+					// SkipFile skips the operand (gawk skips directories)
+					// and other errors are gawk's fatal message.
+					if p.openFile == nil {
+						return "", newError("cannot open file `%s' for reading: no file system", filename)
+					}
+					input, err := p.openFile(filename, true)
+					if err == SkipFile {
+						p.input = nil
+						continue
+					}
 					if err != nil {
-						return "", err
+						return "", newError("cannot open file `%s' for reading: %s", filename, err)
 					}
 					p.input = input
 					p.setFile(filename)
@@ -843,6 +848,12 @@ func (p *interp) flushAll() bool {
 // successfully (logging an error if not).
 func (p *interp) flushStream(name string) bool {
 	writer := p.outputStreams[name]
+	switch name { // sandsh: gawk's special files
+	case "-", "/dev/stdout":
+		return p.flushWriter(name, p.output)
+	case "/dev/stderr":
+		return p.flushWriter(name, p.errorOutput)
+	}
 	if writer == nil {
 		p.printErrorf("error flushing %q: not an output file or pipe\n", name)
 		return false

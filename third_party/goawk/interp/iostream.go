@@ -7,8 +7,6 @@ import (
 	"bufio"
 	"errors"
 	"io"
-	"os/exec"
-	"syscall"
 )
 
 const (
@@ -29,39 +27,35 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// Close the cmd and convert the error result into the result returned from goawk builtin functions.
-// A nil error is returned if that error describes a non-zero exit status or an unhandled signal.
-// Any other type of error returns -1 and err.
-//
-// The result mimicks gawk for expected child process errors:
-// 1. Returns the exit status of the child process and nil error on normal process exit.
-// 2. Returns 256 + signal on unhandled signal exit.
-// 3. Returns 512 + signal on unhandled signal exit which caused a core dump.
-func waitExitCode(cmd *exec.Cmd) (int, error) {
-	err := cmd.Wait()
-	if err == nil {
-		return 0, nil
-	}
-	ee, ok := err.(*exec.ExitError)
-	if !ok {
-		// Wait() returned an io error.
-		return -1, err
-	}
-	status, ok := ee.ProcessState.Sys().(syscall.WaitStatus)
-	if !ok {
-		// Maybe not all platforms support WaitStatus?
-		return -1, err
-	}
-	switch {
-	case status.CoreDump():
-		return 512 + int(status.Signal()), nil
-	case status.Signaled():
-		return 256 + int(status.Signal()), nil
-	case status.Exited():
-		return status.ExitStatus(), nil
-	default:
-		return -1, err
-	}
+// sandsh: waitExitCode and its os/exec Cmd are gone: commands run through
+// Config.RunCommand on a goroutine (see cmdRun below).
+
+// cmdRun is a command started with Config.RunCommand on a goroutine.
+type cmdRun struct {
+	done chan struct{}
+	code int
+	err  error
+}
+
+// startCommand runs cmdline with run on a goroutine; after runs once it has
+// returned (to close the pipe end the command used).
+func startCommand(run func(string, io.Reader, io.Writer) (int, error), cmdline string, stdin io.Reader, stdout io.Writer, after func()) *cmdRun {
+	c := &cmdRun{done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		c.code, c.err = run(cmdline, stdin, stdout)
+		if c.err != nil {
+			c.code = -1
+		}
+		after()
+	}()
+	return c
+}
+
+// wait waits for the command to end and returns its status.
+func (c *cmdRun) wait() (int, error) {
+	<-c.done
+	return c.code, c.err
 }
 
 type inputStream interface {
@@ -109,21 +103,17 @@ func (s *outFileStream) ExitCode() int {
 type outCmdStream struct {
 	*bufio.Writer
 	closer   io.Closer
-	cmd      *exec.Cmd
+	cmd      *cmdRun // sandsh: was *exec.Cmd
 	exitCode int
 	closed   bool
 }
 
-func newOutCmdStream(cmd *exec.Cmd) (outputStream, error) {
-	w, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, newError("error connecting to stdin pipe: %v", err)
-	}
-	err = cmd.Start()
-	if err != nil {
-		w.Close()
-		return nil, err
-	}
+// sandsh: newOutCmdStream starts cmdline with run, its stdin a pipe from
+// the stream, its stdout the interpreter's (nil). The read end is closed
+// when the command ends, so later writes fail instead of blocking.
+func newOutCmdStream(run func(string, io.Reader, io.Writer) (int, error), cmdline string) (outputStream, error) {
+	r, w := io.Pipe()
+	cmd := startCommand(run, cmdline, r, nil, func() { r.Close() })
 	out := &outCmdStream{bufio.NewWriterSize(w, outputBufSize), w, cmd, notClosedExitCode, false}
 	return out, nil
 }
@@ -136,7 +126,10 @@ func (s *outCmdStream) Close() error {
 	flushErr := s.Writer.Flush()
 	closeErr := s.closer.Close()
 	var waitErr error
-	s.exitCode, waitErr = waitExitCode(s.cmd)
+	s.exitCode, waitErr = s.cmd.wait()
+	if flushErr == io.ErrClosedPipe { // sandsh: the command did not read it all
+		flushErr = nil
+	}
 	return firstError(waitErr, flushErr, closeErr)
 }
 
@@ -190,21 +183,17 @@ func (s *inFileStream) ExitCode() int {
 
 type inCmdStream struct {
 	io.ReadCloser
-	cmd      *exec.Cmd
+	cmd      *cmdRun // sandsh: was *exec.Cmd
 	exitCode int
 	closed   bool
 }
 
-func newInCmdStream(cmd *exec.Cmd) (inputStream, error) {
-	r, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, newError("error connecting to stdout pipe: %v", err)
-	}
-	err = cmd.Start()
-	if err != nil {
-		r.Close()
-		return nil, err
-	}
+// sandsh: newInCmdStream starts cmdline with run, its stdout a pipe to
+// the stream. Closing the stream closes the read end, so a command still
+// writing stops as at a closed pipe.
+func newInCmdStream(run func(string, io.Reader, io.Writer) (int, error), cmdline string) (inputStream, error) {
+	r, w := io.Pipe()
+	cmd := startCommand(run, cmdline, nil, w, func() { w.Close() })
 	return &inCmdStream{r, cmd, notClosedExitCode, false}, nil
 }
 
@@ -215,7 +204,7 @@ func (s *inCmdStream) Close() error {
 	s.closed = true
 	closeErr := s.ReadCloser.Close()
 	var waitErr error
-	s.exitCode, waitErr = waitExitCode(s.cmd)
+	s.exitCode, waitErr = s.cmd.wait()
 	return firstError(waitErr, closeErr)
 }
 

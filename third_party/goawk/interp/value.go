@@ -108,9 +108,18 @@ func (v value) boolean() bool {
 // underscore digit separators.
 func parseFloat(s string) (float64, error) {
 	s = strings.TrimSpace(s)
+	// sandsh: as gawk, hexadecimal strings are not numbers, and infinity
+	// and NaN only as "+inf", "-inf", "+nan" and "-nan".
+	if body := strings.TrimLeft(s, "+-"); len(body) > 1 && hasHexPrefix(body) ||
+		len(body) > 0 && (body[0]|0x20 == 'i' || body[0]|0x20 == 'n') && (len(body) != 3 || body == s) {
+		return 0, strconv.ErrSyntax
+	}
 	if len(s) > 1 && (s[0] == '+' || s[0] == '-') {
 		if len(s) == 4 && hasNaNPrefix(s[1:]) {
 			// ParseFloat doesn't handle "nan" with sign prefix, so handle it here.
+			if s[0] == '-' { // sandsh: keep the sign, as gawk
+				return math.Copysign(math.NaN(), -1), nil
+			}
 			return math.NaN(), nil
 		}
 		if len(s) > 3 && hasHexPrefix(s[1:]) && strings.IndexByte(s, 'p') < 0 {
@@ -133,13 +142,16 @@ func parseFloat(s string) (float64, error) {
 func (v value) str(floatFormat string) string {
 	if v.typ == typeNum {
 		switch {
-		case math.IsNaN(v.n):
-			return "nan"
+		case math.IsNaN(v.n): // sandsh: signed, as gawk prints them
+			if math.Signbit(v.n) {
+				return "-nan"
+			}
+			return "+nan"
 		case math.IsInf(v.n, 0):
 			if v.n < 0 {
 				return "-inf"
 			} else {
-				return "inf"
+				return "+inf"
 			}
 		case v.n == float64(int64(v.n)):
 			return strconv.FormatInt(int64(v.n), 10)
@@ -182,8 +194,11 @@ func parseFloatPrefix(s string) float64 {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
-	if i+3 <= len(s) {
+	if i+3 <= len(s) && i > start { // sandsh: only signed, as gawk
 		if hasNaNPrefix(s[i:]) {
+			if s[start] == '-' { // sandsh: keep the sign, as gawk
+				return math.Copysign(math.NaN(), -1)
+			}
 			return math.NaN()
 		}
 		if hasInfPrefix(s[i:]) {
@@ -195,9 +210,8 @@ func parseFloatPrefix(s string) float64 {
 	}
 
 	// Parse mantissa: initial digit(s), optional '.', then more digits
-	if i+2 < len(s) && hasHexPrefix(s[i:]) {
-		return parseHexFloatPrefix(s, start, i+2)
-	}
+	// sandsh: no hexadecimal in strings, as gawk (parseHexFloatPrefix unused)
+	_ = parseHexFloatPrefix
 	gotDigit := false
 	for i < len(s) && isDigit(s[i]) {
 		gotDigit = true

@@ -4,8 +4,8 @@ package interp
 
 import (
 	"io"
+	"io/fs"
 	"math"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -1112,19 +1112,17 @@ func (p *interp) callBuiltin(builtinOp compiler.BuiltinOp) error {
 			return newError("can't call system() due to NoExec")
 		}
 		cmdline := p.toString(p.peekTop())
-		cmd := p.execShell(cmdline)
-		cmd.Stdin = p.stdin
-		cmd.Stdout = p.output
-		cmd.Stderr = p.errorOutput
+		// sandsh: through Config.RunCommand, never os/exec
 		_ = p.flushAll() // ensure synchronization
-		err := cmd.Start()
-		if err != nil {
-			// Could not start the shell so skip waiting on it.
-			p.printErrorf("%v\n", err)
+		if p.runCommand == nil {
+			p.printErrorf("system: no commands\n")
 			p.replaceTop(num(-1.0))
 			return nil
 		}
-		exitCode, err := waitExitCode(cmd)
+		exitCode, err := p.runCommand(cmdline, nil, nil)
+		if p.checkCtx && p.ctx.Err() != nil {
+			return p.ctx.Err()
+		}
 		if err != nil {
 			if p.checkCtx && p.ctx.Err() != nil {
 				return p.ctx.Err()
@@ -1250,7 +1248,7 @@ func (p *interp) getline(redirect lexer.Token) (float64, string, error) {
 		name := p.toString(p.pop())
 		scanner, err := p.getInputScannerFile(name)
 		if err != nil {
-			if _, ok := err.(*os.PathError); ok {
+			if _, ok := err.(*fs.PathError); ok { // sandsh: was *os.PathError
 				// File not found is not a hard error, getline just returns -1.
 				// See: https://github.com/benhoyt/goawk/issues/41
 				return -1, "", nil

@@ -132,6 +132,13 @@ func (l *Lexer) scan() (Position, Token, string) {
 		// Avoid make/append and use l.offset directly for performance
 		start := l.offset - 2
 		gotDigit := false
+		if ch == '0' && (l.ch == 'x' || l.ch == 'X') { // sandsh: gawk's 0x1F constants
+			l.next()
+			for isDigit(l.ch) || l.ch >= 'a' && l.ch <= 'f' || l.ch >= 'A' && l.ch <= 'F' {
+				l.next()
+			}
+			return l.pos, NUMBER, string(l.src[start : l.offset-1])
+		}
 		if ch != '.' {
 			gotDigit = true
 			for isDigit(l.ch) {
