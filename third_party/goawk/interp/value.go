@@ -155,6 +155,8 @@ func (v value) str(floatFormat string) string {
 			}
 		case v.n == float64(int64(v.n)):
 			return strconv.FormatInt(int64(v.n), 10)
+		case v.n == math.Trunc(v.n): // sandsh: big integral values in full, as gawk
+			return strconv.FormatFloat(v.n, 'f', 0, 64)
 		default:
 			if floatFormat == "%.6g" {
 				return strconv.FormatFloat(v.n, 'g', 6, 64)

@@ -1132,10 +1132,10 @@ func (p *interp) callBuiltin(builtinOp compiler.BuiltinOp) error {
 		p.replaceTop(num(float64(exitCode)))
 
 	case compiler.BuiltinTolower:
-		p.replaceTop(str(strings.ToLower(p.toString(p.peekTop()))))
+		p.replaceTop(str(asciiCase(p.toString(p.peekTop()), false))) // sandsh: ASCII only, as gawk in the C locale
 
 	case compiler.BuiltinToupper:
-		p.replaceTop(str(strings.ToUpper(p.toString(p.peekTop()))))
+		p.replaceTop(str(asciiCase(p.toString(p.peekTop()), true))) // sandsh: ASCII only, as gawk in the C locale
 	}
 
 	return nil
@@ -1301,4 +1301,19 @@ func (p *interp) augAssignOp(op compiler.AugOp, l, r value) (value, error) {
 		}
 		return num(math.Mod(l.num(), rf)), nil
 	}
+}
+
+// asciiCase maps the ASCII letters of s to upper or lower case, leaving
+// other bytes alone, as toupper and tolower do in the C locale. sandsh:
+// added (upstream uses strings.ToUpper and strings.ToLower).
+func asciiCase(s string, upper bool) string {
+	b := []byte(s)
+	for i, c := range b {
+		if upper && c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		} else if !upper && c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
 }
