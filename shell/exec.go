@@ -356,7 +356,14 @@ func (r *run) runChild(ctx context.Context, hc interp.HandlerContext, src, name 
 		boot[k] = v
 	}
 	boot["TMPDIR"] = r.tmpDir
-	stdin, _ := hc.Stdin.(*os.File)
+	// A reader that is not a file (a builtin's pipe: awk's print | "cmd")
+	// reaches the child through a pipe.
+	stdin, closeStdin, err := stdinFile(hc.Stdin)
+	if err != nil {
+		fmt.Fprintf(hc.Stderr, "%s: %v\n", name, err)
+		return status(2)
+	}
+	defer closeStdin()
 	params := append(append([]string{}, opts...), "--")
 	child, err := interp.New(
 		interp.Env(newEnviron(boot)),
