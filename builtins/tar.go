@@ -1013,31 +1013,7 @@ func (st *tarState) longLine(w io.Writer, hdr *tar.Header) {
 func tarQuote(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		switch ch {
-		case '\\':
-			b.WriteString(`\\`)
-		case '\a':
-			b.WriteString(`\a`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\v':
-			b.WriteString(`\v`)
-		default:
-			if ch < 0x20 || ch >= 0x7f {
-				fmt.Fprintf(&b, `\%03o`, ch)
-			} else {
-				b.WriteByte(ch)
-			}
-		}
+		writeCEscaped(&b, s[i])
 	}
 	return b.String()
 }

@@ -7,6 +7,7 @@ package builtins
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -246,5 +247,34 @@ func (c *Context) xstrtolFatal(e numErr, suffix bool, optName, arg string) {
 		c.Errorf("invalid suffix in %s argument '%s'", optName, arg)
 	default:
 		c.Errorf("invalid %s argument '%s'", optName, arg)
+	}
+}
+
+// writeCEscaped writes ch as C writes it in a string: \\, \a \b \f \n \r
+// \t \v, \NNN for other control and non-ASCII bytes, else itself.
+func writeCEscaped(b *strings.Builder, ch byte) {
+	switch ch {
+	case '\\':
+		b.WriteString(`\\`)
+	case '\a':
+		b.WriteString(`\a`)
+	case '\b':
+		b.WriteString(`\b`)
+	case '\f':
+		b.WriteString(`\f`)
+	case '\n':
+		b.WriteString(`\n`)
+	case '\r':
+		b.WriteString(`\r`)
+	case '\t':
+		b.WriteString(`\t`)
+	case '\v':
+		b.WriteString(`\v`)
+	default:
+		if ch < 0x20 || ch >= 0x7f {
+			fmt.Fprintf(b, `\%03o`, ch)
+		} else {
+			b.WriteByte(ch)
+		}
 	}
 }

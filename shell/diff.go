@@ -65,41 +65,31 @@ func patchFiles(o *overlay.FS) ([]gitpatch.File, error) {
 }
 
 func oldSide(o *overlay.FS, c Change) (gitpatch.Side, error) {
-	side := gitpatch.Side{Exists: true, Mode: c.OldMode}
-	switch {
-	case c.OldMode&fs.ModeSymlink != 0:
-		side.Data = []byte(c.OldTarget)
-	case c.OldMode.IsRegular():
-		r, err := o.OpenLower(c.Path)
-		if err != nil {
-			return side, err
-		}
-		defer r.Close()
-		if side.Data, err = io.ReadAll(r); err != nil {
-			return side, err
-		}
-	default:
-		return gitpatch.Side{}, nil // special files are not in patches
-	}
-	return side, nil
+	return side(c.OldMode, c.OldTarget, func() (io.ReadCloser, error) { return o.OpenLower(c.Path) })
 }
 
 func newSide(o *overlay.FS, c Change) (gitpatch.Side, error) {
-	side := gitpatch.Side{Exists: true, Mode: c.NewMode}
+	return side(c.NewMode, c.NewTarget, func() (io.ReadCloser, error) { return o.Open(c.Path) })
+}
+
+// side is one side of a patch entry: a symlink's target, or a file's
+// bytes read with open. Special files are left out of patches.
+func side(mode fs.FileMode, target string, open func() (io.ReadCloser, error)) (gitpatch.Side, error) {
+	s := gitpatch.Side{Exists: true, Mode: mode}
 	switch {
-	case c.NewMode&fs.ModeSymlink != 0:
-		side.Data = []byte(c.NewTarget)
-	case c.NewMode.IsRegular():
-		r, err := o.Open(c.Path)
+	case mode&fs.ModeSymlink != 0:
+		s.Data = []byte(target)
+	case mode.IsRegular():
+		r, err := open()
 		if err != nil {
-			return side, err
+			return s, err
 		}
 		defer r.Close()
-		if side.Data, err = io.ReadAll(r); err != nil {
-			return side, err
+		if s.Data, err = io.ReadAll(r); err != nil {
+			return s, err
 		}
 	default:
 		return gitpatch.Side{}, nil
 	}
-	return side, nil
+	return s, nil
 }
