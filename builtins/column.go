@@ -554,8 +554,7 @@ func (ctl *columnCtl) token(buf []byte, pos int) (start, end int, ok bool) {
 }
 
 // findColumn resolves a column list item: a number (nil when there is no
-// such column) or a name; an unknown name is
-// an error.
+// such column) or a name; an unknown name is an error.
 func (ctl *columnCtl) findColumn(c *Context, s string) (*columnCol, bool) {
 	digits := s != ""
 	for i := 0; digits && i < len(s); i++ {

@@ -58,6 +58,8 @@ func TestFmt(t *testing.T) {
 		bt.File("rand2", fmtWords(r, 200)),
 		bt.File("ctl", "word\x00. next\rword \vmore\fwords\x01 end.\n"),
 		bt.File("blank", "\n\n   \n\t\n"),
+		bt.File("pfxeof", "# one two three four five six seven eight nine ten eleven twelve\n#\n  # x\n#"),
+		bt.File("pfxeof2", "# a b\nplain tail"),
 		bt.File("e", ""),
 		bt.Dir("d"),
 	}
@@ -79,6 +81,9 @@ func TestFmt(t *testing.T) {
 		{Args: []string{"fmt", "--prefix=  #", "-w", "20", "comment"}},
 		{Args: []string{"fmt", "-p#", "comment"}},
 		{Args: []string{"fmt", "-w", "30", "tabs"}},
+		{Args: []string{"fmt", "-p", "#", "-w", "20", "pfxeof"}},
+		{Args: []string{"fmt", "-p", "  #", "pfxeof"}},
+		{Args: []string{"fmt", "-p", "# ", "pfxeof2"}},
 		{Args: []string{"fmt", "nonl"}},
 		{Args: []string{"fmt", "-w", "10", "nonl"}},
 		{Args: []string{"fmt", "long"}},
