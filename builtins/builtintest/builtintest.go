@@ -266,6 +266,7 @@ var references = map[string]string{
 	"column":  "util-linux",  // bsdextrautils
 	"hexdump": "util-linux",  // bsdextrautils
 	"xxd":     "xxd 20",      // vim's xxd
+	"file":    "file-5",      // file 5.44's libmagic
 }
 
 // referenceVersion returns what the --version output of the reference
