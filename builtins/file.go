@@ -315,7 +315,8 @@ func (r *fileRun) mime() bool { return r.mimeType || r.mimeEncoding }
 func (r *fileRun) describe(name string) (string, string) {
 	c := r.c
 	if name == "-" {
-		buf, err := r.read(nopCloser{c.Stdin})
+		in, _ := c.openInput("-")
+		buf, err := r.read(in)
 		if err != nil {
 			return fmt.Sprintf("cannot read `%s' (%s)", "/dev/stdin", ErrText(err)), ""
 		}
@@ -399,12 +400,14 @@ func (r *fileRun) describe(name string) (string, string) {
 			}
 		}
 	}
-	f.Close()
 	if err != nil {
+		f.Close()
 		return fmt.Sprintf("cannot read `%s' (%s)", name, ErrText(err)), ""
 	}
+	r.opts.file = f
 	m := classify(buf, &r.opts)
-	r.opts.tail = nil
+	r.opts.tail, r.opts.file = nil, nil
+	f.Close()
 	if len(prefix) > 0 && !r.mime() {
 		return strings.Join(prefix, ", ") + " , " + m.Desc, ""
 	}

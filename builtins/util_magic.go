@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -231,6 +232,9 @@ type magicOpts struct {
 	// tail is the last four bytes of the file when buf does not reach
 	// its end.
 	tail []byte
+	// file, when set, reads the whole file (ELF headers point past
+	// what classify is given).
+	file io.ReaderAt
 }
 
 // classify describes buf, the start of some content (at most
@@ -1366,20 +1370,188 @@ func elfMagic(buf []byte, o *magicOpts) string {
 	if abi, ok := elfOSABIs[h.osabi]; ok {
 		d += " (" + abi + ")"
 	}
-	if o.noELF || h.typ == 1 || h.typ == 4 {
+	if o.noELF || h.typ == 4 {
 		return d
 	}
-	if h.phnum > 0 {
+	rd := elfReader{buf: buf, file: o.file}
+	did := map[string]bool{}
+	phReadable := rd.at(h.phoff, uint64(h.phnum)*uint64(h.phentsize)) != nil
+	if h.typ != 1 && h.phnum > 0 && phReadable {
 		if hasInterp || h.hasDynamic(buf) {
 			d += ", dynamically linked"
 		} else {
 			d += ", statically linked"
 		}
+		if in, ok := h.interp(buf); ok && in != "" {
+			d += ", interpreter " + magicPrintable(in)
+		}
+		d += h.segmentNotes(rd, did)
 	}
-	if in, ok := h.interp(buf); ok && in != "" {
-		d += ", interpreter " + magicPrintable(in)
-	}
+	d += h.sections(rd, did)
 	return d
+}
+
+// elfReader reads parts of an ELF file: from the file when it can, else
+// from the start file was given.
+type elfReader struct {
+	buf  []byte
+	file io.ReaderAt
+}
+
+func (r elfReader) at(off, n uint64) []byte {
+	if n > 1<<24 {
+		return nil
+	}
+	if off+n <= uint64(len(r.buf)) && off+n >= off {
+		return r.buf[off : off+n]
+	}
+	if r.file == nil {
+		return nil
+	}
+	b := make([]byte, n)
+	if _, err := r.file.ReadAt(b, int64(off)); err != nil {
+		return nil
+	}
+	return b
+}
+
+// segmentNotes describes the notes of the PT_NOTE segments.
+func (h *elfHeader) segmentNotes(rd elfReader, did map[string]bool) string {
+	var b strings.Builder
+	for i := 0; i < int(h.phnum); i++ {
+		ph := rd.at(h.phoff+uint64(i)*uint64(h.phentsize), uint64(h.phentsize))
+		if ph == nil || len(ph) < 32 {
+			break
+		}
+		if h.bo.Uint32(ph) != 4 { // PT_NOTE
+			continue
+		}
+		var off, size, align uint64
+		if h.is64 {
+			off, size, align = h.bo.Uint64(ph[8:]), h.bo.Uint64(ph[32:]), h.bo.Uint64(ph[48:])
+		} else {
+			off, size, align = uint64(h.bo.Uint32(ph[4:])), uint64(h.bo.Uint32(ph[16:])), uint64(h.bo.Uint32(ph[28:]))
+		}
+		b.WriteString(h.notes(rd.at(off, size), align, did))
+	}
+	return b.String()
+}
+
+// notes describes the GNU build ID and ABI tag and the Go build ID among
+// the notes of data, each kind once.
+func (h *elfHeader) notes(data []byte, align uint64, did map[string]bool) string {
+	var b strings.Builder
+	if align != 8 {
+		align = 4
+	}
+	for p := uint64(0); p+12 <= uint64(len(data)); {
+		namesz := uint64(h.bo.Uint32(data[p:]))
+		descsz := uint64(h.bo.Uint32(data[p+4:]))
+		typ := h.bo.Uint32(data[p+8:])
+		nameOff := p + 12
+		descOff := nameOff + (namesz+align-1)&^(align-1)
+		next := descOff + (descsz+align-1)&^(align-1)
+		if descOff+descsz > uint64(len(data)) || nameOff+namesz > uint64(len(data)) {
+			break
+		}
+		name := string(bytes.TrimRight(data[nameOff:nameOff+namesz], "\x00"))
+		desc := data[descOff : descOff+descsz]
+		kind := fmt.Sprintf("%s/%d", name, typ)
+		if !did[kind] {
+			switch {
+			case name == "GNU" && typ == 3:
+				if k := map[int]string{8: "xxHash", 16: "md5/uuid", 20: "sha1"}[len(desc)]; k != "" {
+					fmt.Fprintf(&b, ", BuildID[%s]=%x", k, desc)
+					did[kind] = true
+				}
+			case name == "GNU" && typ == 1 && len(desc) >= 16:
+				osName := map[uint32]string{0: "Linux", 1: "Hurd", 2: "Solaris", 3: "kFreeBSD", 4: "kNetBSD"}[h.bo.Uint32(desc)]
+				if osName != "" {
+					fmt.Fprintf(&b, ", for GNU/%s %d.%d.%d", osName, h.bo.Uint32(desc[4:]), h.bo.Uint32(desc[8:]), h.bo.Uint32(desc[12:]))
+					did[kind] = true
+				}
+			case name == "Go" && typ == 4:
+				fmt.Fprintf(&b, ", Go BuildID=%s", magicPrintable(string(bytes.TrimRight(desc, "\x00"))))
+				did[kind] = true
+			}
+		}
+		if next <= p {
+			break
+		}
+		p = next
+	}
+	return b.String()
+}
+
+// sections reports debug information and whether the symbol table was
+// stripped.
+func (h *elfHeader) sections(rd elfReader, did map[string]bool) string {
+	if h.shnum == 0 || h.shentsize == 0 {
+		return ""
+	}
+	hdr := rd.at(0, 64)
+	if hdr == nil {
+		return ""
+	}
+	var strndx uint16
+	if h.is64 {
+		strndx = h.bo.Uint16(hdr[62:])
+	} else {
+		strndx = h.bo.Uint16(hdr[50:])
+	}
+	sh := func(i int) []byte {
+		return rd.at(h.shoff+uint64(i)*uint64(h.shentsize), uint64(h.shentsize))
+	}
+	field := func(s []byte) (name uint32, typ uint32, off, size uint64) {
+		name, typ = h.bo.Uint32(s), h.bo.Uint32(s[4:])
+		if h.is64 {
+			return name, typ, h.bo.Uint64(s[24:]), h.bo.Uint64(s[32:])
+		}
+		return name, typ, uint64(h.bo.Uint32(s[16:])), uint64(h.bo.Uint32(s[20:]))
+	}
+	var names []byte
+	if s := sh(int(strndx)); s != nil && len(s) >= 40 {
+		_, _, off, size := field(s)
+		names = rd.at(off, size)
+	}
+	symtab, debug := false, false
+	var notes strings.Builder
+	for i := 0; i < int(h.shnum); i++ {
+		s := sh(i)
+		if s == nil || len(s) < 40 {
+			return ""
+		}
+		name, typ, off, size := field(s)
+		switch typ {
+		case 2: // SHT_SYMTAB
+			symtab = true
+		case 7: // SHT_NOTE
+			var align uint64
+			if h.is64 {
+				align = h.bo.Uint64(s[48:])
+			} else {
+				align = uint64(h.bo.Uint32(s[32:]))
+			}
+			notes.WriteString(h.notes(rd.at(off, size), align, did))
+		}
+		if int(name) < len(names) {
+			n := names[name:]
+			if j := bytes.IndexByte(n, 0); j >= 0 {
+				n = n[:j]
+			}
+			if string(n) == ".debug_info" {
+				debug = true
+			}
+		}
+	}
+	d := notes.String()
+	if debug {
+		d += ", with debug_info"
+	}
+	if symtab {
+		return d + ", not stripped"
+	}
+	return d + ", stripped"
 }
 
 // hasDynamic reports a PT_DYNAMIC program header.
