@@ -267,6 +267,7 @@ var references = map[string]string{
 	"hexdump": "util-linux",  // bsdextrautils
 	"xxd":     "xxd 20",      // vim's xxd
 	"tree":    "tree v",
+	"file":    "file-5", // file 5.44's libmagic
 }
 
 // referenceVersion returns what the --version output of the reference
