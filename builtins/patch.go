@@ -605,8 +605,9 @@ func (r *patchRun) nameIsValid(name string, invalid map[string]bool) bool {
 	if invalid[name] {
 		return false
 	}
+	// GNU 2.7.6 refuses such names silently (its safe_* file access
+	// fails on them).
 	if !filenameIsSafe(name) {
-		r.sayf("Ignoring potentially dangerous file name %s\n", quoteIf(name))
 		invalid[name] = true
 		return false
 	}
@@ -737,7 +738,7 @@ func (r *patchRun) chooseFile(ftype uint32) (string, fs.FileInfo, bool) {
 			continue
 		}
 		fi, err := r.lstatName(names[i])
-		if err != nil || r.pendingDelete(names[i]) {
+		if err != nil || r.pendingDelete(names[i]) || !filenameIsSafe(names[i]) {
 			errs[i] = true
 		} else {
 			st[i] = fi
@@ -824,7 +825,31 @@ func (r *patchRun) run() error {
 		if r.c.Canceled() {
 			return &patchFatal{"interrupted"}
 		}
+		if r.parser.Done() {
+			if r.verbose {
+				r.sayf("done\n")
+			}
+			return nil
+		}
+		if r.verbose {
+			r.sayf("Hmm...")
+		}
+		atStart := r.parser.AtStart()
 		fp, err := r.parser.Next(needHeader)
+		if r.verbose {
+			switch {
+			case fp != nil:
+				l := "L"
+				if !atStart {
+					l = "The next patch l"
+				}
+				r.sayf("  %sooks like %s to me...\n", l, formatName(fp.Format))
+			case atStart:
+				r.sayf("  I can't seem to find a patch in there anywhere.\n")
+			default:
+				r.sayf("  Ignoring the trailing garbage.\ndone\n")
+			}
+		}
 		if err != nil {
 			return err
 		}
@@ -844,6 +869,22 @@ func (r *patchRun) run() error {
 	}
 }
 
+func formatName(f udiff.Format) string {
+	switch f {
+	case udiff.UnifiedDiff:
+		return "a unified diff"
+	case udiff.ContextDiff:
+		return "a context diff"
+	case udiff.NewContextDiff:
+		return "a new-style context diff"
+	case udiff.NormalDiff:
+		return "a normal diff"
+	case udiff.GitBinaryDiff:
+		return "a git binary diff"
+	}
+	return "an ed script"
+}
+
 // file applies one file patch.
 func (r *patchRun) file(fp *udiff.FilePatch) error {
 	r.fp = fp
@@ -854,9 +895,6 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 	inname, instat, found := r.chooseFile(ftype)
 	if !found {
 		inname = ""
-	}
-	if r.verbose {
-		// GNU's note on the kind of diff.
 	}
 	if !r.silent {
 		if fp.Indent > 0 {
@@ -880,8 +918,10 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 			}
 		}
 	}
-	if !found {
+	if !found || r.verbose {
 		r.leadingText(fp)
+	}
+	if !found {
 		if r.force || r.batch {
 			r.sayf("No file to patch.  Skipping patch.\n")
 		} else {
@@ -974,6 +1014,9 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 			} else {
 				r.sayf("%s file %s\n", verb, quoteIf(outname))
 			}
+		}
+		if r.verbose {
+			r.sayf("Using Plan A...\n")
 		}
 	}
 	hunk, failed := 0, 0
@@ -1145,10 +1188,12 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 						r.c.FS.Remove(r.path(inname))
 					}
 				} else if backup {
-					if _, err := r.lstatName(outname); err != nil {
-						r.sayf("Cannot stat file %s, skipping backup\n", quoteIf(outname))
-					} else if err := r.backup(outname); err != nil {
+					if err := r.backup(outname); err != nil {
 						return r.fileErr(err)
+					}
+					if _, err := r.lstatName(outname); err != nil {
+						// GNU 2.7.6 then fails to copy the missing file.
+						return &patchFatal{fmt.Sprintf("Can't reopen file %s : %s", quoteIf(outname), ErrText(err))}
 					}
 				}
 			}
@@ -1287,8 +1332,8 @@ func (r *patchRun) saveRejects(rej string) error {
 // finishOutput deletes the files to delete and writes the -o output.
 func (r *patchRun) finishOutput() {
 	for _, d := range r.deleteLat {
-		if r.backedUp[d.name] && !d.backup {
-			// Recreated by a later patch.
+		if r.verbose {
+			r.sayf("Removing file %s\n", quoteIf(d.name))
 		}
 		if d.backup {
 			r.backup(d.name)

@@ -337,3 +337,126 @@ func TestPatch(t *testing.T) {
 	}
 	bt.RunAll(t, cases)
 }
+
+const (
+	patchCOmit = `*** a/f	2024-01-01 00:00:00.000000000 +0000
+--- b/f	2024-01-02 00:00:00.000000000 +0000
+***************
+*** 1,7 ****
+  1
+  2
+- 3
+- 4
+  5
+  6
+  7
+--- 1,5 ----
+***************
+*** 14,19 ****
+--- 12,19 ----
+  14
+  15
+  16
++ new1
++ new2
+  17
+  18
+  19
+`
+	patchNAppend = `2a3,4
+> new1
+> new2
+4d5
+< 4
+`
+	patchSpaces = `diff -u "x/my file" "y/my file"
+--- "x/my file"	2024-01-01 00:00:00.000000000 +0000
++++ "y/my file"	2024-01-01 00:00:00.000000000 +0000
+@@ -1 +1 @@
+-q
++Q
+`
+	patchTabName = `--- a/my file	2024-01-01 00:00:00.000000000 +0000
++++ b/my file	2024-01-01 00:00:00.000000000 +0000
+@@ -1 +1 @@
+-q
++Q
+`
+	patchEpoch = `--- newfile	1970-01-01 00:00:00.000000000 +0000
++++ newfile	2024-01-01 00:00:00.000000000 +0000
+@@ -0,0 +1 @@
++created
+`
+	patchGarbage = "From: someone\nSubject: [PATCH] fix\n\nSome text.\n---\n f | 2 +-\n\n" + `--- a/f
++++ b/f
+@@ -1,3 +1,3 @@
+ 1
+-2
++two
+ 3
+-- 
+2.40.0
+`
+	patchTwice = `--- a/f
++++ b/f
+@@ -1,3 +1,3 @@
+-1
++one
+ 2
+ 3
+--- a/f
++++ b/f
+@@ -8,3 +8,3 @@
+ 8
+-9
++nine
+ 10
+`
+	patchMisordered = `--- a/f
++++ b/f
+@@ -10,3 +10,3 @@
+ 10
+-11
++eleven
+ 12
+@@ -2,3 +2,3 @@
+ 2
+-3
++three
+ 4
+`
+)
+
+func TestPatchMore(t *testing.T) {
+	seq := lines(1, 20, nil)
+	tmp := []string{"TMPDIR=."}
+	cases := []bt.Case{
+		{Name: "verbose", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "--verbose"}, Stdin: patchGarbage},
+		{Name: "verbose failing", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{2: "X\n"}))}, Args: []string{"patch", "--verbose"}, Stdin: patchGarbage},
+		{Name: "mail garbage", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: patchGarbage},
+		{Name: "context omitted lines", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch"}, Stdin: patchCOmit},
+		{Name: "context omitted -R", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{3: "", 4: "", 16: "16\nnew1\nnew2\n"}))}, Args: []string{"patch", "-R"}, Stdin: patchCOmit},
+		{Name: "context omitted failing", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{6: "X\n", 15: "Y\n"}))}, Args: []string{"patch"}, Stdin: patchCOmit},
+		{Name: "normal append", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "f"}, Stdin: patchNAppend},
+		{Name: "normal failing", Tree: []bt.Entry{bt.File("f", "a\nb\nc\nd\ne\n")}, Args: []string{"patch", "f"}, Stdin: patchNAppend},
+		{Name: "quoted names", Tree: []bt.Entry{bt.File("x/my file", "q\n")}, Args: []string{"patch", "-p1"}, Stdin: patchSpaces},
+		{Name: "names with spaces", Tree: []bt.Entry{bt.File("my file", "q\n")}, Args: []string{"patch", "-p1"}, Stdin: patchTabName},
+		{Name: "epoch creates", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch"}, Stdin: patchEpoch},
+		{Name: "epoch existing -N", Tree: []bt.Entry{bt.File("newfile", "x\n")}, Args: []string{"patch", "-N"}, Stdin: patchEpoch},
+		{Name: "epoch dry-run", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "--dry-run", "-p0"}, Stdin: patchCreate},
+		{Name: "same file twice", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-b"}, Stdin: patchTwice},
+		{Name: "same file twice failing", Tree: []bt.Entry{bt.File("f", "x\n")}, Args: []string{"patch"}, Stdin: patchTwice},
+		{Name: "misordered", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch"}, Stdin: patchMisordered},
+		{Name: "explicit missing file", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "nothere"}, Stdin: patchTwice},
+		{Name: "explicit file -o", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-o", "out", "f"}, Stdin: patchTwice},
+		{Name: "posix", Tree: []bt.Entry{bt.File("f", seq), bt.File("sub/del", "a\nb\n")}, Args: []string{"patch", "--posix", "-p1"}, Stdin: patchDelete},
+		{Name: "dangerous name", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p0"}, Stdin: "--- ../f\n+++ ../f\n@@ -1 +1 @@\n-1\n+one\n"},
+		{Name: "only garbage after patch", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: patchTwice + "trailing\ngarbage\n"},
+		{Name: "incomplete last line", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: strings.TrimSuffix(patchTwice, "\n")},
+		{Name: "short hunk at eof", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n-1\n+one\n 2\n"},
+	}
+	for i := range cases {
+		cases[i].Env = tmp
+	}
+	bt.RunAll(t, cases)
+}

@@ -206,6 +206,13 @@ func at(s string, i int) byte {
 	return 0
 }
 
+// Done reports whether the patch was read to its end (after at least
+// one file patch).
+func (p *Parser) Done() bool { return p.base != 0 && p.base >= len(p.lines) }
+
+// AtStart reports whether no file patch was found yet.
+func (p *Parser) AtStart() bool { return p.base == 0 }
+
 // Next finds the next file patch. It returns nil at the end of the
 // patch, and an *Error with "Only garbage was found in the patch input."
 // when the first search finds nothing in a non-empty patch. needHeader
