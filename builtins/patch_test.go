@@ -453,6 +453,12 @@ func TestPatchMore(t *testing.T) {
 		{Name: "dangerous name", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p0"}, Stdin: "--- ../f\n+++ ../f\n@@ -1 +1 @@\n-1\n+one\n"},
 		{Name: "only garbage after patch", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: patchTwice + "trailing\ngarbage\n"},
 		{Name: "incomplete last line", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: strings.TrimSuffix(patchTwice, "\n")},
+		{Name: "symlink target", Tree: []bt.Entry{bt.File("real", seq), bt.Symlink("f", "real")}, Args: []string{"patch", "-p1"}, Stdin: patchTwice},
+		{Name: "hard link broken", Tree: []bt.Entry{bt.File("f", seq), bt.Hardlink("g", "f")}, Args: []string{"patch", "-p1"}, Stdin: patchTwice}, // Links: the overlay keeps nlink 2 after rm too
+		{Name: "mode kept", Tree: []bt.Entry{bt.File("f", seq).WithMode(0o751)}, Args: []string{"patch", "-p1"}, Stdin: patchTwice},
+		{Name: "dot slash names", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: strings.ReplaceAll(patchTwice, "a/f", "./f")},
+		{Name: "crlf file", Tree: []bt.Entry{bt.File("f", "1\r\n2\r\n3\r\n")}, Args: []string{"patch", "-p1"}, Stdin: patchTwice},
+		{Name: "output two files", Tree: []bt.Entry{bt.File("f", "1\n2\n3\n"), bt.File("g", "a\nb\nc\n")}, Args: []string{"patch", "-o", "out"}, Stdin: patchTwo},
 		{Name: "short hunk at eof", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n-1\n+one\n 2\n"},
 	}
 	for i := range cases {
