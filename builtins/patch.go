@@ -500,6 +500,18 @@ func (r *patchRun) writeFile(name string, data []byte, perm fs.FileMode, mkdirs 
 	return err
 }
 
+// writeSymlink replaces name with a symlink to target.
+func (r *patchRun) writeSymlink(name, target string) error {
+	p := r.path(name)
+	r.makeDirs(name)
+	if fi, _, err := r.c.FS.LstatIfPossible(p); err == nil && !fi.IsDir() {
+		if err := r.c.FS.Remove(p); err != nil {
+			return err
+		}
+	}
+	return r.c.FS.SymlinkIfPossible(target, p)
+}
+
 // backupName is the backup file name of name (GNU's simple backups with
 // -B, -Y and -z).
 func (r *patchRun) backupName(name string) string {
@@ -965,10 +977,20 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 	}
 	var input []byte
 	if !r.skip {
-		if instat != nil && typeOf(instat) != udiff.ModeRegular {
-			r.sayf("File %s is not a regular file -- refusing to patch\n", quoteIf(inname))
+		if instat != nil && (typeOf(instat) != ftype || (ftype != udiff.ModeRegular && ftype != udiff.ModeSymlink)) {
+			what := "regular file"
+			if ftype == udiff.ModeSymlink {
+				what = "symbolic link"
+			}
+			r.sayf("File %s is not a %s -- refusing to patch\n", quoteIf(inname), what)
 			r.skip = true
 			r.somefail = true
+		} else if instat != nil && ftype == udiff.ModeSymlink {
+			target, err := r.c.FS.ReadlinkIfPossible(r.path(inname))
+			if err != nil {
+				return &patchFatal{fmt.Sprintf("Can't read symbolic link %s : %s", inname, ErrText(err))}
+			}
+			input = []byte(target)
 		} else if instat != nil && instat.Size() > 0 {
 			b, err := r.readFile(inname)
 			if err != nil {
@@ -988,9 +1010,12 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 		ap = udiff.NewApplier(udiff.Split(string(input)))
 		ap.IgnoreWhitespace = r.ignoreWS
 		if !r.silent {
-			verb := "patching"
+			verb := "patching file"
 			if r.dryRun {
-				verb = "checking"
+				verb = "checking file"
+			}
+			if ftype == udiff.ModeSymlink {
+				verb = strings.Replace(verb, "file", "symbolic link", 1)
 			}
 			renamed := inname != outname
 			skipRename := !renamed && fp.Rename
@@ -1010,9 +1035,9 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 						from = fp.Names[0]
 					}
 				}
-				r.sayf("%s file %s (%s%s from %s)\n", verb, quoteIf(outname), already, how, from)
+				r.sayf("%s %s (%s%s from %s)\n", verb, quoteIf(outname), already, how, from)
 			} else {
-				r.sayf("%s file %s\n", verb, quoteIf(outname))
+				r.sayf("%s %s\n", verb, quoteIf(outname))
 			}
 		}
 		if r.verbose {
@@ -1145,7 +1170,7 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 	}
 	if !r.skip && r.outfile == "" {
 		backup := r.makeBackups || (r.backupIfMismatch && (mismatch || failed > 0))
-		if ap.ZeroOutput() && (r.removeEmpty || (fp.Nonexistent[1-rv] == 2 && !r.posix)) {
+		if ap.ZeroOutput() && (r.removeEmpty || (fp.Nonexistent[1-rv] == 2 && !r.posix) || ftype == udiff.ModeSymlink) {
 			if !r.dryRun {
 				r.deleteLat = append(r.deleteLat, patchDelete{outname, backup})
 			}
@@ -1175,7 +1200,13 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 							return r.fileErr(err)
 						}
 					}
-					if err := r.writeFile(outname, []byte(output), perm, true); err != nil {
+					var err error
+					if ftype == udiff.ModeSymlink {
+						err = r.writeSymlink(outname, output)
+					} else {
+						err = r.writeFile(outname, []byte(output), perm, true)
+					}
+					if err != nil {
 						return &patchFatal{fmt.Sprintf("Can't create file %s : %s", quoteIf(outname), ErrText(err))}
 					}
 					r.backedUp[outname] = true

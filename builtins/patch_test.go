@@ -412,6 +412,24 @@ const (
 +nine
  10
 `
+	patchSymlink = `diff --git a/l b/l
+index 1111111..2222222 120000
+--- a/l
++++ b/l
+@@ -1 +1 @@
+-target1
+\ No newline at end of file
++target2
+\ No newline at end of file
+diff --git a/nl b/nl
+new file mode 120000
+index 0000000..3333333
+--- /dev/null
++++ b/nl
+@@ -0,0 +1 @@
++somewhere
+\ No newline at end of file
+`
 	patchMisordered = `--- a/f
 +++ b/f
 @@ -10,3 +10,3 @@
@@ -459,6 +477,8 @@ func TestPatchMore(t *testing.T) {
 		{Name: "dot slash names", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: strings.ReplaceAll(patchTwice, "a/f", "./f")},
 		{Name: "crlf file", Tree: []bt.Entry{bt.File("f", "1\r\n2\r\n3\r\n")}, Args: []string{"patch", "-p1"}, Stdin: patchTwice},
 		{Name: "output two files", Tree: []bt.Entry{bt.File("f", "1\n2\n3\n"), bt.File("g", "a\nb\nc\n")}, Args: []string{"patch", "-o", "out"}, Stdin: patchTwo},
+		{Name: "git symlinks", Tree: []bt.Entry{bt.Symlink("l", "target1"), bt.File("reg", "x\n")}, Args: []string{"patch", "-p1"}, Stdin: patchSymlink},
+		{Name: "git symlink on regular file", Tree: []bt.Entry{bt.File("l", "target1")}, Args: []string{"patch", "-p1"}, Stdin: patchSymlink},
 		{Name: "short hunk at eof", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n-1\n+one\n 2\n"},
 	}
 	for i := range cases {

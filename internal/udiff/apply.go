@@ -291,13 +291,13 @@ func unidiffRange(start, count int) string {
 	return fmt.Sprintf("%d,%d", start, count)
 }
 
-// writeHunkLine writes a hunk line with a marker for a missing newline.
+// writeHunkLine writes a hunk line as GNU's pch_write_line does: a line
+// without a newline is written without one, and without the "\ No
+// newline at end of file" marker (so the next line follows on the same
+// line, as in GNU's .rej files).
 func writeHunkLine(w *bufio.Writer, prefix string, l HunkLine) {
 	w.WriteString(prefix)
 	w.WriteString(l.Text)
-	if !strings.HasSuffix(l.Text, "\n") {
-		w.WriteString("\n\\ No newline at end of file\n")
-	}
 }
 
 // WriteRejectUnified writes h as GNU patch writes a rejected hunk in
