@@ -13,9 +13,13 @@ package builtins
 // directories removed), .rej files as GNU writes them (unified, or
 // context for context diffs, or --reject-format), "\ No newline at end of
 // file" both ways. There is never a terminal: questions get GNU's default
-// answers, as GNU's do when stdout is not a tty. Not supported: ed
-// scripts (-e), -D/--ifdef, -g/RCS/SCCS, -T/-Z times, -V numbered backups,
-// Prereq: checks, symlink patches, --merge and --quoting-style.
+// answers, as GNU's do when stdout is not a tty. Git symlink patches
+// (mode 120000) patch the link's target. "Binary files a/x and b/x
+// differ" is passed over as GNU 2.7.6 does ("patching file x", nothing
+// changed). Not supported: ed scripts (-e), -D/--ifdef, -g/RCS/SCCS,
+// -T/-Z times, -V numbered backups, Prereq: checks, --merge,
+// --quoting-style, read-only warnings, and git's deferred writing of
+// files that several concatenated git diffs change.
 
 import (
 	"bufio"
@@ -373,11 +377,22 @@ func patchCmd(c *Context) int {
 	var text []byte
 	if patchName == "" || patchName == "-" {
 		if c.Stdin != nil {
-			b, err := io.ReadAll(c.Stdin)
-			if err != nil {
-				return fatal("read error : %s", ErrText(err))
+			var buf bytes.Buffer
+			chunk := make([]byte, 64*1024)
+			for !c.Canceled() {
+				n, err := c.Stdin.Read(chunk)
+				buf.Write(chunk[:n])
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					return fatal("read error : %s", ErrText(err))
+				}
 			}
-			text = b
+			if c.Canceled() {
+				return 2
+			}
+			text = buf.Bytes()
 		}
 	} else {
 		b, err := r.readFile(patchName)
@@ -820,6 +835,18 @@ func (r *patchRun) chooseFile(ftype uint32) (string, fs.FileInfo, bool) {
 	return names[i], st[i], true
 }
 
+// undelete forgets a pending deletion of name, which a later patch
+// recreated (GNU deletes only files still marked DELETE_LATER).
+func (r *patchRun) undelete(name string) {
+	kept := r.deleteLat[:0]
+	for _, d := range r.deleteLat {
+		if d.name != name {
+			kept = append(kept, d)
+		}
+	}
+	r.deleteLat = kept
+}
+
 func (r *patchRun) pendingDelete(name string) bool {
 	for _, d := range r.deleteLat {
 		if d.name == name {
@@ -1210,13 +1237,9 @@ func (r *patchRun) file(fp *udiff.FilePatch) error {
 						return &patchFatal{fmt.Sprintf("Can't create file %s : %s", quoteIf(outname), ErrText(err))}
 					}
 					r.backedUp[outname] = true
+					r.undelete(outname)
 					if fp.Rename && inname != outname {
-						if backup {
-							if err := r.backup(inname); err != nil {
-								return r.fileErr(err)
-							}
-						}
-						r.c.FS.Remove(r.path(inname))
+						r.deleteLat = append(r.deleteLat, patchDelete{inname, backup})
 					}
 				} else if backup {
 					if err := r.backup(outname); err != nil {

@@ -430,6 +430,30 @@ index 0000000..3333333
 +somewhere
 \ No newline at end of file
 `
+	patchCopy = `diff --git a/src/a b/src/a2
+similarity index 80%
+copy from src/a
+copy to src/a2
+index 1111111..2222222 100644
+--- a/src/a
++++ b/src/a2
+@@ -1,3 +1,3 @@
+ 1
+-2
++two
+ 3
+diff --git a/src/b b/dst/b2
+similarity index 70%
+rename from src/b
+rename to dst/b2
+index 3333333..4444444 100644
+--- a/src/b
++++ b/dst/b2
+@@ -1,2 +1,2 @@
+ x
+-y
++Y
+`
 	patchMisordered = `--- a/f
 +++ b/f
 @@ -10,3 +10,3 @@
@@ -479,6 +503,9 @@ func TestPatchMore(t *testing.T) {
 		{Name: "output two files", Tree: []bt.Entry{bt.File("f", "1\n2\n3\n"), bt.File("g", "a\nb\nc\n")}, Args: []string{"patch", "-o", "out"}, Stdin: patchTwo},
 		{Name: "git symlinks", Tree: []bt.Entry{bt.Symlink("l", "target1"), bt.File("reg", "x\n")}, Args: []string{"patch", "-p1"}, Stdin: patchSymlink},
 		{Name: "git symlink on regular file", Tree: []bt.Entry{bt.File("l", "target1")}, Args: []string{"patch", "-p1"}, Stdin: patchSymlink},
+		{Name: "git copy and rename with changes", Tree: []bt.Entry{bt.File("src/a", "1\n2\n3\n"), bt.File("src/b", "x\ny\n")}, Args: []string{"patch", "-p1"}, Stdin: patchCopy},
+		{Name: "git rename -R", Tree: []bt.Entry{bt.File("dst/b2", "x\nY\n"), bt.File("src/a", "1\n2\n3\n")}, Args: []string{"patch", "-R", "-p1"}, Stdin: patchCopy},
+		{Name: "delete then create", Tree: []bt.Entry{bt.File("f", "a\n")}, Args: []string{"patch", "-b"}, Stdin: "--- f\t2024-01-01 00:00:00.000000000 +0000\n+++ /dev/null\t1970-01-01 00:00:00.000000000 +0000\n@@ -1 +0,0 @@\n-a\n--- /dev/null\t1970-01-01 00:00:00.000000000 +0000\n+++ f\t2024-01-01 00:00:00.000000000 +0000\n@@ -0,0 +1 @@\n+b\n"},
 		{Name: "short hunk at eof", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n-1\n+one\n 2\n"},
 	}
 	for i := range cases {
