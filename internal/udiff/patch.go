@@ -266,7 +266,7 @@ func parseCString(s string) (name, rest string, ok bool) {
 	var b []byte
 	i := 1
 	for {
-		if i >= len(s) || s[i] == '\n' && false {
+		if i >= len(s) {
 			return "", "", false
 		}
 		c := s[i]
@@ -491,8 +491,6 @@ func (p *Parser) intuit(needHeader bool) *FilePatch {
 	if p.Format == EdDiff || p.Format == NormalDiff {
 		needHeader = false
 	}
-	var stamp [2]struct{ has, epoch bool }
-	var stampNull [2]bool // the name was /dev/null
 	var rename, copy [2]bool
 	extended := false
 	p.pos = p.base
@@ -504,14 +502,11 @@ func (p *Parser) intuit(needHeader bool) *FilePatch {
 	var newName, oldName string
 	var newTime, oldTime string
 	var newStamp, oldStamp struct{ has, epoch bool }
-	var newNull, oldNull bool
 	finish := func(f Format, start int) *FilePatch {
 		fp.Format = f
 		fp.Line = start + 1
 		fp.Rename = rename[0] && rename[1]
 		fp.Copy = copy[0] && copy[1]
-		_ = stamp
-		_ = stampNull
 		return fp
 	}
 	for {
@@ -549,7 +544,6 @@ func (p *Parser) intuit(needHeader bool) *FilePatch {
 		switch {
 		case !starsLast && strings.HasPrefix(s, "***") && isBlank(at(s, 3)):
 			oldName, oldTime, oldStamp.has, oldStamp.epoch = fetchName(s[4:], p.Strip, true)
-			oldNull = oldStamp.epoch && oldName == "" && !oldStamp.has
 			needHeader = false
 		case strings.HasPrefix(s, "+++") && isBlank(at(s, 3)):
 			oldName, oldTime, oldStamp.has, oldStamp.epoch = fetchName(s[4:], p.Strip, true)
@@ -630,7 +624,6 @@ func (p *Parser) intuit(needHeader bool) *FilePatch {
 				} else if st.epoch {
 					newStamp = st
 				}
-				newNull = newName == "" && st.epoch
 				fp.StripCR = stripCR
 			}
 		}
@@ -642,7 +635,6 @@ func (p *Parser) intuit(needHeader bool) *FilePatch {
 			oldName, newName = newName, oldName
 			oldTime, newTime = newTime, oldTime
 			oldStamp, newStamp = newStamp, oldStamp
-			oldNull, newNull = newNull, oldNull
 			r := s[4:]
 			if at(r, 0) == '0' && !isDigit(at(r, 1)) {
 				fp.Nonexistent[OldName] = nonexist(oldStamp.epoch)
@@ -734,15 +726,6 @@ func (p *Parser) Leading(fp *FilePatch) []string {
 		return nil
 	}
 	return p.lines[fp.from : fp.Line-1]
-}
-
-// SkipFile gives up the current file patch: the search for the next one
-// starts after its header.
-func (p *Parser) SkipFile() {
-	if p.cur != nil {
-		p.base = p.cur.Line
-		p.cur = nil
-	}
 }
 
 // scanNum reads a line number after optional blanks, as GNU's
