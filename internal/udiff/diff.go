@@ -1,6 +1,6 @@
 // Package udiff computes line differences the way GNU diff does and prints
 // them in GNU's normal, context and unified formats; it also parses and
-// applies patches (see Parse and Apply).
+// applies patches as GNU patch does (see Parser and Applier).
 //
 // Lines are strings that keep their "\n"; only the last line of a text may
 // lack it (Split makes such lines). Diff returns the changes as GNU diff's
