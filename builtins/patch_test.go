@@ -196,8 +196,8 @@ index 1111111..2222222 100644
 	patchCRLF = "--- a/crlf\r\n+++ b/crlf\r\n@@ -1,2 +1,2 @@\r\n one\r\n-two\r\n+TWO\r\n"
 )
 
-// lines returns the lines from..to, one number a line, with changes.
-func lines(from, to int, change map[int]string) string {
+// numberedLines returns the lines from..to, one number a line, with changes.
+func numberedLines(from, to int, change map[int]string) string {
 	var b strings.Builder
 	for i := from; i <= to; i++ {
 		if s, ok := change[i]; ok {
@@ -221,12 +221,12 @@ func itoa(i int) string {
 }
 
 func TestPatch(t *testing.T) {
-	seq := lines(1, 20, nil)
-	applied := lines(1, 20, map[int]string{5: "five\n", 15: "fifteen\n"})
+	seq := numberedLines(1, 20, nil)
+	applied := numberedLines(1, 20, map[int]string{5: "five\n", 15: "fifteen\n"})
 	shifted := "0\n00\n" + seq
-	fuzzy := lines(1, 20, map[int]string{2: "TWO\n", 18: "EIGHTEEN\n"})
-	failing := lines(1, 20, map[int]string{4: "FOUR\n", 16: "X\n"})
-	half := lines(1, 20, map[int]string{13: "THIRTEEN\n"})
+	fuzzy := numberedLines(1, 20, map[int]string{2: "TWO\n", 18: "EIGHTEEN\n"})
+	failing := numberedLines(1, 20, map[int]string{4: "FOUR\n", 16: "X\n"})
+	half := numberedLines(1, 20, map[int]string{13: "THIRTEEN\n"})
 	tmp := []string{"TMPDIR=."}
 	base := []bt.Entry{
 		bt.File("pu", patchU),
@@ -260,13 +260,13 @@ func TestPatch(t *testing.T) {
 		{Name: "failed context rejects", Tree: tree(failing), Args: []string{"patch", "-i", "pc"}},
 		{Name: "failed unified reject-format", Tree: tree(failing), Args: []string{"patch", "--reject-format=unified", "-i", "pc"}},
 		{Name: "failed context reject-format", Tree: tree(failing), Args: []string{"patch", "--reject-format=context", "-i", "pu"}},
-		{Name: "partly failed", Tree: tree(lines(1, 20, map[int]string{16: "X\n"})), Args: []string{"patch", "-i", "pu"}},
+		{Name: "partly failed", Tree: tree(numberedLines(1, 20, map[int]string{16: "X\n"})), Args: []string{"patch", "-i", "pu"}},
 		{Name: "failed -r file", Tree: tree(failing), Args: []string{"patch", "-r", "rej/out", "-i", "pu"}},
 		{Name: "failed -r -", Tree: tree(failing), Args: []string{"patch", "-r", "-", "-i", "pu"}},
 		{Name: "failed no backup", Tree: tree(failing), Args: []string{"patch", "--no-backup-if-mismatch", "-i", "pu"}},
 		{Name: "failed dry-run", Tree: tree(failing), Args: []string{"patch", "--dry-run", "-i", "pu"}},
 		{Name: "failed silent", Tree: tree(failing), Args: []string{"patch", "-s", "-i", "pu"}},
-		{Name: "function in hunk", Tree: tree(lines(1, 20, map[int]string{11: "X\n", 13: "Y\n"})), Args: []string{"patch", "-i", "pf"}},
+		{Name: "function in hunk", Tree: tree(numberedLines(1, 20, map[int]string{11: "X\n", 13: "Y\n"})), Args: []string{"patch", "-i", "pf"}},
 		{Name: "function offset", Tree: tree("a\nb\n" + seq), Args: []string{"patch", "-i", "pf"}},
 		// Reversed patches.
 		{Name: "reversed default", Tree: tree(applied), Args: []string{"patch", "-i", "pu"}},
@@ -275,7 +275,7 @@ func TestPatch(t *testing.T) {
 		{Name: "reversed -f", Tree: tree(applied), Args: []string{"patch", "-f", "-i", "pu"}},
 		{Name: "reversed -fs", Tree: tree(applied), Args: []string{"patch", "-f", "-s", "-i", "pu"}},
 		{Name: "-R", Tree: tree(applied), Args: []string{"patch", "-R", "-i", "pu"}},
-		{Name: "-R context", Tree: tree(lines(1, 20, map[int]string{5: "five\n", 15: "fifteen\n17: 17\n17.5\n"})), Args: []string{"patch", "-R", "-i", "pc"}},
+		{Name: "-R context", Tree: tree(numberedLines(1, 20, map[int]string{5: "five\n", 15: "fifteen\n17: 17\n17.5\n"})), Args: []string{"patch", "-R", "-i", "pc"}},
 		{Name: "-R on unreversed", Tree: tree(seq), Args: []string{"patch", "-R", "-i", "pu"}},
 		{Name: "-R -t on unreversed", Tree: tree(seq), Args: []string{"patch", "--reverse", "--batch", "-i", "pu"}},
 		{Name: "half applied", Tree: tree(half), Args: []string{"patch", "-i", "pu"}},
@@ -291,7 +291,7 @@ func TestPatch(t *testing.T) {
 		{Name: "output failed", Tree: tree(failing), Args: []string{"patch", "-o", "out", "-i", "pu"}},
 		{Name: "directory", Tree: []bt.Entry{bt.File("w/f", seq), bt.File("pu", patchU)}, Args: []string{"patch", "-d", "w", "-i", "../pu"}},
 		{Name: "directory missing", Tree: tree(seq), Args: []string{"patch", "-d", "nope", "-i", "pu"}},
-		{Name: "ignore whitespace", Tree: tree(lines(1, 20, map[int]string{3: "3  \n", 4: " 4\n"})), Args: []string{"patch", "-l", "-i", "pu"}},
+		{Name: "ignore whitespace", Tree: tree(numberedLines(1, 20, map[int]string{3: "3  \n", 4: " 4\n"})), Args: []string{"patch", "-l", "-i", "pu"}},
 		// Creation and deletion.
 		{Name: "create", Tree: tree(seq), Args: []string{"patch", "-p1"}, Stdin: patchCreate},
 		{Name: "create default strip", Tree: tree(seq), Args: []string{"patch"}, Stdin: patchCreate},
@@ -470,15 +470,15 @@ index 3333333..4444444 100644
 )
 
 func TestPatchMore(t *testing.T) {
-	seq := lines(1, 20, nil)
+	seq := numberedLines(1, 20, nil)
 	tmp := []string{"TMPDIR=."}
 	cases := []bt.Case{
 		{Name: "verbose", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "--verbose"}, Stdin: patchGarbage},
-		{Name: "verbose failing", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{2: "X\n"}))}, Args: []string{"patch", "--verbose"}, Stdin: patchGarbage},
+		{Name: "verbose failing", Tree: []bt.Entry{bt.File("f", numberedLines(1, 20, map[int]string{2: "X\n"}))}, Args: []string{"patch", "--verbose"}, Stdin: patchGarbage},
 		{Name: "mail garbage", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "-p1"}, Stdin: patchGarbage},
 		{Name: "context omitted lines", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch"}, Stdin: patchCOmit},
-		{Name: "context omitted -R", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{3: "", 4: "", 16: "16\nnew1\nnew2\n"}))}, Args: []string{"patch", "-R"}, Stdin: patchCOmit},
-		{Name: "context omitted failing", Tree: []bt.Entry{bt.File("f", lines(1, 20, map[int]string{6: "X\n", 15: "Y\n"}))}, Args: []string{"patch"}, Stdin: patchCOmit},
+		{Name: "context omitted -R", Tree: []bt.Entry{bt.File("f", numberedLines(1, 20, map[int]string{3: "", 4: "", 16: "16\nnew1\nnew2\n"}))}, Args: []string{"patch", "-R"}, Stdin: patchCOmit},
+		{Name: "context omitted failing", Tree: []bt.Entry{bt.File("f", numberedLines(1, 20, map[int]string{6: "X\n", 15: "Y\n"}))}, Args: []string{"patch"}, Stdin: patchCOmit},
 		{Name: "normal append", Tree: []bt.Entry{bt.File("f", seq)}, Args: []string{"patch", "f"}, Stdin: patchNAppend},
 		{Name: "normal failing", Tree: []bt.Entry{bt.File("f", "a\nb\nc\nd\ne\n")}, Args: []string{"patch", "f"}, Stdin: patchNAppend},
 		{Name: "quoted names", Tree: []bt.Entry{bt.File("x/my file", "q\n")}, Args: []string{"patch", "-p1"}, Stdin: patchSpaces},
