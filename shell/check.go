@@ -47,6 +47,8 @@ func rewriteInterpBugs(file *syntax.File) {
 			if _, ok := n.Loop.(*syntax.CStyleLoop); ok {
 				n.Do = append(n.Do, colonStmt())
 			}
+		case *syntax.Stmt:
+			rewritePrintfV(n)
 		case *syntax.Assign:
 			if n.Append && n.Index != nil && n.Array == nil && n.Name != nil {
 				n.Append = false
@@ -60,6 +62,40 @@ func rewriteInterpBugs(file *syntax.File) {
 		}
 		return true
 	})
+}
+
+// printfVTemplate does what "printf -v V ARGS" does, which the interpreter
+// lacks: a command substitution keeps every byte of the output (the "."
+// protects trailing newlines) and the status of printf is kept.
+const printfVTemplate = `{ V=$(printf; __sandsh_st=$?; echo .; exit $__sandsh_st); __sandsh_st=$?; V=${V%.}; (exit $__sandsh_st); }`
+
+// rewritePrintfV turns "printf -v NAME ARGS..." in st into a block that
+// assigns NAME the output of printf ARGS.
+func rewritePrintfV(st *syntax.Stmt) {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Assigns) > 0 || len(call.Args) < 4 || call.Args[0].Lit() != "printf" || call.Args[1].Lit() != "-v" {
+		return
+	}
+	name := call.Args[2].Lit()
+	if !syntax.ValidName(name) {
+		return
+	}
+	f, err := syntax.NewParser().Parse(strings.NewReader(strings.ReplaceAll(printfVTemplate, "V", name)), "")
+	if err != nil {
+		return
+	}
+	block := f.Stmts[0].Cmd.(*syntax.Block)
+	found := false
+	syntax.Walk(block, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) == 1 && c.Args[0].Lit() == "printf" && !found {
+			c.Args = append(c.Args, call.Args[3:]...)
+			found = true
+		}
+		return true
+	})
+	if found {
+		st.Cmd = block
+	}
 }
 
 func colonStmt() *syntax.Stmt {
