@@ -49,6 +49,8 @@ func rewriteInterpBugs(file *syntax.File) {
 			}
 		case *syntax.Stmt:
 			rewritePrintfV(n)
+		case *syntax.CmdSubst:
+			rewriteReadFile(n)
 		case *syntax.Assign:
 			if n.Append && n.Index != nil && n.Array == nil && n.Name != nil {
 				n.Append = false
@@ -96,6 +98,24 @@ func rewritePrintfV(st *syntax.Stmt) {
 	if found {
 		st.Cmd = block
 	}
+}
+
+// rewriteReadFile turns $(<file) into $(__sandsh_readfile file): the
+// interpreter drops the whole command when the file cannot be read, where
+// bash reports the error and substitutes nothing.
+func rewriteReadFile(cs *syntax.CmdSubst) {
+	if len(cs.Stmts) != 1 {
+		return
+	}
+	st := cs.Stmts[0]
+	if st.Cmd != nil || len(st.Redirs) != 1 || st.Redirs[0].Op != syntax.RdrIn || st.Redirs[0].N != nil {
+		return
+	}
+	st.Cmd = &syntax.CallExpr{Args: []*syntax.Word{
+		{Parts: []syntax.WordPart{&syntax.Lit{Value: internalReadFile}}},
+		st.Redirs[0].Word,
+	}}
+	st.Redirs = nil
 }
 
 func colonStmt() *syntax.Stmt {

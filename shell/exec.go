@@ -24,6 +24,8 @@ import (
 const (
 	internalPrefix = "__sandsh_"
 	internalPwd    = internalPrefix + "pwd"
+	// internalReadFile is what $(<file) runs: see rewriteReadFile.
+	internalReadFile = internalPrefix + "readfile"
 )
 
 // systemDirs are the PATH directories whose commands are sandsh's
@@ -425,6 +427,20 @@ func (r *run) internal(ctx context.Context, hc interp.HandlerContext, args []str
 		}
 		f.Close()
 		fmt.Fprint(hc.Stdout, p)
+		return nil
+	case internalReadFile:
+		if len(args) != 2 {
+			return status(1)
+		}
+		f, err := r.fs.Open(absPath(hc.Dir, args[1]))
+		if err == nil {
+			_, err = io.Copy(hc.Stdout, f)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", r.name, args[1], errText(err))
+			return status(1)
+		}
 		return nil
 	case internalPrefix + "printf":
 		return r.builtin(ctx, hc, builtins.PrintfBash, append([]string{"printf"}, args[1:]...))
