@@ -1523,7 +1523,15 @@ func (r *findRun) walkDir(e *findEnt, tree *fpred) {
 			return
 		}
 		child := vfs.Join(vfs.Clean(e.fsPath), d.Name())
-		fi, lfi, err := r.statFor(child, e.depth+1)
+		var fi, lfi fs.FileInfo
+		var err error
+		if d.Type().IsRegular() {
+			// The listing knows a file: no need to resolve its path.
+			fi, err = d.Info()
+			lfi = fi
+		} else {
+			fi, lfi, err = r.statFor(child, e.depth+1)
+		}
 		p := prefix + d.Name()
 		if err != nil {
 			r.errPath(p, err)

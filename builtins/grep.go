@@ -857,7 +857,13 @@ func (g *grepState) walk(dir string, implicit bool) {
 				child = joinName(dir, e.Name())
 			}
 		}
-		fi, err := g.c.lstat(child)
+		var fi fs.FileInfo
+		if e.Type().IsRegular() {
+			// The listing knows the entry: no need to resolve its path.
+			fi, err = e.Info()
+		} else {
+			fi, err = g.c.lstat(child)
+		}
 		if err != nil {
 			g.fail(child, err)
 			continue
