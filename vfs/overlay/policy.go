@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"strings"
 	"syscall"
 
 	"github.com/sandsh/sandsh/vfs"
@@ -25,6 +26,15 @@ func (o *FS) hiddenLower(lp string, isDir bool) bool {
 		return false
 	}
 	return o.cfg.policy.Hidden(vfs.Rel(lp), isDir)
+}
+
+// hiddenEntry reports whether the entry name of the lower directory dir
+// is hidden.
+func (o *FS) hiddenEntry(dir, name string, isDir bool) bool {
+	if !o.cfg.policy.HidesAny() {
+		return false
+	}
+	return o.cfg.policy.HiddenEntry(strings.TrimPrefix(dir, "/"), name, isDir)
 }
 
 // HiddenPath reports whether the project path p (in the view) is one the

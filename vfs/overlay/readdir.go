@@ -78,7 +78,7 @@ func (o *FS) merge(upper []fs.DirEntry, low string, m *meta) ([]fs.DirEntry, err
 		if m != nil && m.isHidden(name) {
 			continue
 		}
-		if o.hiddenLower(vfs.Join(low, name), e.IsDir()) {
+		if o.hiddenEntry(low, name, e.IsDir()) {
 			continue
 		}
 		out = append(out, &dirEntry{o: o, name: name, typ: e.Type(), low: vfs.Join(low, name)})

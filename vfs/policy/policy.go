@@ -55,6 +55,9 @@ type rule struct {
 	// inside is NAME for a rule "**/NAME/**" with a literal NAME: it
 	// matches the paths with NAME as one of their directories.
 	inside string
+	// insidePre, insideSuf and insideMid are inside with slashes: NAME/,
+	// /NAME and /NAME/.
+	insidePre, insideSuf, insideMid string
 	// depth is the number of path elements a rule without "**" can
 	// match, 0 for the others; exact marks a rule with no glob syntax.
 	depth int
@@ -153,6 +156,7 @@ func compile(patterns []string) ([]rule, error) {
 			name = strings.TrimSuffix(name, "/**")
 			if name != "" && !strings.ContainsAny(name, "/*?[{\\") {
 				r.inside = name
+				r.insidePre, r.insideSuf, r.insideMid = name+"/", "/"+name, "/"+name+"/"
 			}
 		}
 		if !strings.Contains(s, "**") {
@@ -179,6 +183,57 @@ func (p *Policy) Hidden(rel string, isDir bool) bool {
 		return false
 	}
 	return match(p.hide, rel, isDir)
+}
+
+// HiddenEntry is Hidden for the entry name of the directory dir (both
+// relative to the project, dir "" or "." for the root), without building
+// the entry's path unless a pattern needs it: the check listings make for
+// every entry.
+func (p *Policy) HiddenEntry(dir, name string, isDir bool) bool {
+	if p == nil || len(p.hide) == 0 {
+		return false
+	}
+	if dir == "." {
+		dir = ""
+	}
+	rel := ""
+	depth := -1
+	for i := range p.hide {
+		r := &p.hide[i]
+		if r.dirOnly && !isDir {
+			continue
+		}
+		switch {
+		case r.base:
+			if r.matchBase(name) {
+				return true
+			}
+		case r.inside != "":
+			if dir == r.inside || strings.HasPrefix(dir, r.insidePre) || strings.HasSuffix(dir, r.insideSuf) || strings.Contains(dir, r.insideMid) {
+				return true
+			}
+		default:
+			if depth < 0 {
+				depth = 1
+				if dir != "" {
+					depth += strings.Count(dir, "/") + 1
+				}
+			}
+			if r.depth > 0 && depth != r.depth {
+				continue
+			}
+			if rel == "" {
+				rel = name
+				if dir != "" {
+					rel = dir + "/" + name
+				}
+			}
+			if r.exact && rel == r.pat.String() || !r.exact && r.pat.Match(rel) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // HiddenPath reports whether rel or a directory above it is hidden.
@@ -211,7 +266,7 @@ func match(rules []rule, rel string, isDir bool) bool {
 				return true
 			}
 		case r.inside != "":
-			if strings.HasPrefix(rel, r.inside+"/") || strings.Contains(rel, "/"+r.inside+"/") {
+			if strings.HasPrefix(rel, r.insidePre) || strings.Contains(rel, r.insideMid) {
 				return true
 			}
 		case r.depth > 0:

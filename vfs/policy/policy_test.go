@@ -70,3 +70,26 @@ func TestParseFile(t *testing.T) {
 		t.Error("missing pattern accepted")
 	}
 }
+
+// HiddenEntry agrees with Hidden on every entry.
+func TestHiddenEntry(t *testing.T) {
+	p, err := New(append([]string{"/build", "docs/*.md", "cache/", "a/b/c", "x*/y"}, DefaultHide...), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := []string{"", "build", "docs", "a", "a/b", "src/.aws", "src/.aws/x", ".ssh", "x1", "deep/docs", "home/.kube"}
+	names := []string{"build", "x.md", "c", "cache", ".env", ".env.local", "key.pem", "config", "y", "id_rsa.pub", "main.go", "credentials.json"}
+	for _, d := range dirs {
+		for _, n := range names {
+			for _, isDir := range []bool{false, true} {
+				rel := n
+				if d != "" {
+					rel = d + "/" + n
+				}
+				if got, want := p.HiddenEntry(d, n, isDir), p.Hidden(rel, isDir); got != want {
+					t.Errorf("HiddenEntry(%q, %q, %v) = %v, Hidden(%q) = %v", d, n, isDir, got, rel, want)
+				}
+			}
+		}
+	}
+}
