@@ -16,3 +16,5 @@ require (
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
 )
+
+replace mvdan.cc/sh/v3 => ./third_party/mvdan-sh
