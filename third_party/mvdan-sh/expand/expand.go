@@ -654,19 +654,40 @@ func (cfg *Config) wordFields(wps []syntax.WordPart) ([][]fieldPart, error) {
 		fields = append(fields, curField)
 		curField = nil
 	}
+	// sandsh: wsEnded says the last field was ended by IFS whitespace, so
+	// that a non-whitespace IFS character right after it delimits nothing
+	// more ("a , b" is two fields); otherwise such a character with no
+	// field open ends an empty one (",a" and "a,,b" keep their empty
+	// fields), as POSIX 2.6.5 and bash split.
+	wsEnded := false
 	splitAdd := func(val string) {
 		fieldStart := -1
 		for i, r := range val {
 			if cfg.ifsRune(r) {
+				open := fieldStart >= 0 || len(curField) > 0
 				if fieldStart >= 0 { // ending a field
 					curField = append(curField, fieldPart{val: val[fieldStart:i]})
 					fieldStart = -1
 				}
-				flush()
+				switch {
+				case cfg.ifsWhitespace(r):
+					if open {
+						flush()
+						wsEnded = true
+					}
+				case open:
+					flush()
+					wsEnded = false
+				case wsEnded:
+					wsEnded = false
+				default:
+					fields = append(fields, []fieldPart{{}})
+				}
 			} else {
 				if fieldStart < 0 { // starting a new field
 					fieldStart = i
 				}
+				wsEnded = false
 			}
 		}
 		if fieldStart >= 0 { // ending a field without IFS
@@ -1180,62 +1201,61 @@ func (cfg *Config) globDir(base, dir string, matcher func(string) bool, wantDir 
 // empty config.
 func ReadFields(cfg *Config, s string, n int, raw bool) []string {
 	cfg = prepareConfig(cfg)
-	type pos struct {
-		start, end int
-	}
-	var fpos []pos
-
+	// sandsh: split as POSIX 2.6.5 and bash do, keeping the empty fields
+	// between non-whitespace IFS characters.
 	runes := make([]rune, 0, len(s))
-	infield := false
+	quoted := make([]bool, 0, len(s)) // escaped: never a separator
 	esc := false
 	for _, r := range s {
-		if infield {
-			if cfg.ifsRune(r) && (raw || !esc) {
-				fpos[len(fpos)-1].end = len(runes)
-				infield = false
-			}
-		} else {
-			if !cfg.ifsRune(r) && (raw || !esc) {
-				fpos = append(fpos, pos{start: len(runes), end: -1})
-				infield = true
-			}
-		}
-		if r == '\\' {
-			if raw || esc {
-				runes = append(runes, r)
-			}
-			esc = !esc
+		if r == '\\' && !raw && !esc {
+			esc = true
 			continue
 		}
 		runes = append(runes, r)
+		quoted = append(quoted, esc)
 		esc = false
+	}
+	isIFS := func(i int) bool { return !quoted[i] && cfg.ifsRune(runes[i]) }
+	isWhite := func(i int) bool { return !quoted[i] && cfg.ifsWhitespace(runes[i]) }
+	skipWhite := func(i int) int {
+		for i < len(runes) && isWhite(i) {
+			i++
+		}
+		return i
+	}
+	type pos struct{ start, end int }
+	var fpos []pos
+	for i := skipWhite(0); i < len(runes); {
+		start := i
+		for i < len(runes) && !isIFS(i) {
+			i++
+		}
+		fpos = append(fpos, pos{start, i})
+		if i >= len(runes) {
+			break
+		}
+		if isWhite(i) {
+			i = skipWhite(i)
+			if i < len(runes) && isIFS(i) {
+				i = skipWhite(i + 1)
+			}
+		} else {
+			i = skipWhite(i + 1)
+		}
 	}
 	if len(fpos) == 0 {
 		return nil
 	}
-	if infield {
-		fpos[len(fpos)-1].end = len(runes)
-	}
-
-	switch {
-	case n == 1:
-		// The single field spans the whole line minus leading and trailing
-		// IFS whitespace; anything outside the fields is already IFS.
-		lo, hi := 0, len(runes)
-		for lo < fpos[0].start && cfg.ifsWhitespace(runes[lo]) {
-			lo++
-		}
-		for hi > fpos[len(fpos)-1].end && cfg.ifsWhitespace(runes[hi-1]) {
+	if n > 0 && n < len(fpos) {
+		// The last variable takes the rest of the line, less trailing
+		// IFS whitespace.
+		hi := len(runes)
+		for hi > fpos[n-1].start && isWhite(hi-1) {
 			hi--
 		}
-		fpos[0].start, fpos[0].end = lo, hi
-		fpos = fpos[:1]
-	case n != -1 && n < len(fpos):
-		// combine to max n fields
-		fpos[n-1].end = fpos[len(fpos)-1].end
+		fpos[n-1].end = hi
 		fpos = fpos[:n]
 	}
-
 	fields := make([]string, len(fpos))
 	for i, p := range fpos {
 		fields[i] = string(runes[p.start:p.end])

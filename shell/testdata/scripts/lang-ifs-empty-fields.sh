@@ -1,4 +1,4 @@
-# sandsh bug (interpreter): with a non-whitespace IFS, empty fields are dropped.
+# field splitting with a non-whitespace IFS keeps empty fields (interpreter patched: third_party/mvdan-sh/PATCHES)
 IFS=, read -r f1 f2 f3 <<< "1,,3"
 echo "read: [$f1][$f2][$f3]"
 IFS=, read -ra parts <<< "alpha,beta,,gamma"
