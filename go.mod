@@ -12,7 +12,6 @@ require (
 
 require (
 	github.com/itchyny/timefmt-go v0.1.9 // indirect
-	github.com/rogpeppe/go-internal v1.16.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
 )
